@@ -1,0 +1,347 @@
+//! Where things go on the journey map. A pure function of the journey, shared by the editor
+//! canvas and the SVG export so both draw the same picture.
+//!
+//! Stages are columns in their order, lanes are rows in theirs, and the touchpoints of one
+//! cell stack top to bottom in journey order. Touchpoints with no lane go in a last row
+//! named "No lane", so nothing is ever hidden.
+
+use crate::model::*;
+use std::collections::HashMap;
+
+pub const CARD_W: f64 = 212.0;
+pub const CARD_H: f64 = 92.0;
+pub const GAP: f64 = 18.0;
+pub const HEADER_H: f64 = 64.0;
+pub const LANE_LABEL_W: f64 = 132.0;
+
+/// A rectangle in canvas units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn center_x(&self) -> f64 {
+        self.x + self.w / 2.0
+    }
+    pub fn center_y(&self) -> f64 {
+        self.y + self.h / 2.0
+    }
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+    pub fn bottom(&self) -> f64 {
+        self.y + self.h
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub stage: StageId,
+    pub rect: Rect,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// `None` is the "No lane" row.
+    pub lane: Option<LaneId>,
+    pub label: String,
+    pub rect: Rect,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardBox {
+    pub touchpoint: TouchpointId,
+    pub rect: Rect,
+}
+
+/// A transition drawn as a cubic Bezier from `start` to `end`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeGeom {
+    pub transition: TransitionId,
+    pub start: (f64, f64),
+    pub c1: (f64, f64),
+    pub c2: (f64, f64),
+    pub end: (f64, f64),
+}
+
+impl EdgeGeom {
+    /// The SVG path data for this edge.
+    pub fn path_data(&self) -> String {
+        format!(
+            "M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+            self.start.0,
+            self.start.1,
+            self.c1.0,
+            self.c1.1,
+            self.c2.0,
+            self.c2.1,
+            self.end.0,
+            self.end.1
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    pub cards: Vec<CardBox>,
+    pub edges: Vec<EdgeGeom>,
+    /// The y of the line of visibility (between what the customer sees and what they don't),
+    /// when the journey has lanes on both sides of it.
+    pub visibility_line: Option<f64>,
+}
+
+impl Layout {
+    pub fn card(&self, id: TouchpointId) -> Option<&CardBox> {
+        self.cards.iter().find(|c| c.touchpoint == id)
+    }
+}
+
+pub fn layout(j: &Journey) -> Layout {
+    let stage_col: HashMap<StageId, usize> = j
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+    let lane_row: HashMap<LaneId, usize> =
+        j.lanes.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+    let no_lane_row = j.lanes.len();
+    let row_of = |t: &Touchpoint| {
+        t.lane
+            .and_then(|l| lane_row.get(&l).copied())
+            .unwrap_or(no_lane_row)
+    };
+    let has_no_lane = j.touchpoints.iter().any(|t| row_of(t) == no_lane_row);
+    let n_rows = j.lanes.len() + usize::from(has_no_lane || j.lanes.is_empty());
+
+    // Slot of each card inside its cell, and the tallest cell of each row.
+    let mut cell_count: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut slot: Vec<(usize, usize, usize)> = Vec::with_capacity(j.touchpoints.len());
+    let mut row_max = vec![1usize; n_rows];
+    for t in &j.touchpoints {
+        let Some(&col) = stage_col.get(&t.stage) else {
+            // A touchpoint with an unknown stage cannot be placed; validation refuses such
+            // journeys, so this only guards against a bug elsewhere.
+            slot.push((usize::MAX, 0, 0));
+            continue;
+        };
+        let row = row_of(t);
+        let k = cell_count.entry((col, row)).or_insert(0);
+        slot.push((col, row, *k));
+        *k += 1;
+        row_max[row] = row_max[row].max(*k);
+    }
+
+    let col_w = CARD_W + 2.0 * GAP;
+    let columns: Vec<Column> = j
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Column {
+            stage: s.id,
+            rect: Rect {
+                x: LANE_LABEL_W + i as f64 * col_w,
+                y: 0.0,
+                w: col_w,
+                h: 0.0,
+            },
+        })
+        .collect();
+
+    let mut rows = Vec::with_capacity(n_rows);
+    let mut y = HEADER_H;
+    for (r, &max) in row_max.iter().enumerate() {
+        let h = max as f64 * (CARD_H + GAP) + GAP;
+        let (lane, label) = match j.lanes.get(r) {
+            Some(l) => (Some(l.id), l.name.clone()),
+            None => (None, "No lane".to_string()),
+        };
+        rows.push(Row {
+            lane,
+            label,
+            rect: Rect {
+                x: 0.0,
+                y,
+                w: 0.0,
+                h,
+            },
+        });
+        y += h;
+    }
+    let height = y;
+    let width = LANE_LABEL_W + j.stages.len() as f64 * col_w;
+    let mut columns = columns;
+    for c in &mut columns {
+        c.rect.h = height;
+    }
+    for r in &mut rows {
+        r.rect.w = width;
+    }
+
+    let cards: Vec<CardBox> = j
+        .touchpoints
+        .iter()
+        .zip(&slot)
+        .filter(|(_, (col, _, _))| *col != usize::MAX)
+        .map(|(t, &(col, row, k))| CardBox {
+            touchpoint: t.id,
+            rect: Rect {
+                x: columns[col].rect.x + GAP,
+                y: rows[row].rect.y + GAP + k as f64 * (CARD_H + GAP),
+                w: CARD_W,
+                h: CARD_H,
+            },
+        })
+        .collect();
+
+    let by_id: HashMap<TouchpointId, Rect> = cards.iter().map(|c| (c.touchpoint, c.rect)).collect();
+    let edges = j
+        .transitions
+        .iter()
+        .filter_map(|tr| {
+            let a = by_id.get(&tr.from)?;
+            let b = by_id.get(&tr.to)?;
+            Some(edge(tr.id, a, b))
+        })
+        .collect();
+
+    // The line of visibility sits under the last lane the customer can see, if a lane they
+    // cannot see follows it.
+    let visibility_line = j
+        .lanes
+        .iter()
+        .position(|l| !l.kind.visible_to_customer())
+        .filter(|&i| i > 0 && j.lanes[..i].iter().any(|l| l.kind.visible_to_customer()))
+        .map(|i| rows[i].rect.y);
+
+    Layout {
+        width,
+        height,
+        columns,
+        rows,
+        cards,
+        edges,
+        visibility_line,
+    }
+}
+
+fn edge(id: TransitionId, a: &Rect, b: &Rect) -> EdgeGeom {
+    if b.x > a.right() {
+        // Forward: right side to left side.
+        let start = (a.right(), a.center_y());
+        let end = (b.x, b.center_y());
+        let dx = ((end.0 - start.0) / 2.0).max(24.0);
+        EdgeGeom {
+            transition: id,
+            start,
+            c1: (start.0 + dx, start.1),
+            c2: (end.0 - dx, end.1),
+            end,
+        }
+    } else if b.right() < a.x {
+        // Backward (a loop or a return visit): over the top, so it does not cross the cards
+        // in between.
+        let start = (a.center_x(), a.y);
+        let end = (b.center_x(), b.y);
+        let lift = 36.0 + (start.0 - end.0).abs() * 0.08;
+        EdgeGeom {
+            transition: id,
+            start,
+            c1: (start.0, start.1 - lift),
+            c2: (end.0, end.1 - lift),
+            end,
+        }
+    } else {
+        // Same column: out of the right side and back in, bulging to the right.
+        let start = (a.right(), a.center_y());
+        let end = (b.right(), b.center_y());
+        let bulge = GAP + 26.0;
+        EdgeGeom {
+            transition: id,
+            start,
+            c1: (start.0 + bulge, start.1),
+            c2: (end.0 + bulge, end.1),
+            end,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample;
+
+    #[test]
+    fn every_touchpoint_sits_inside_its_stage_column_and_lane_row() {
+        let j = sample::broadband();
+        let l = layout(&j);
+        assert_eq!(l.cards.len(), j.touchpoints.len());
+        for t in &j.touchpoints {
+            let card = l.card(t.id).unwrap().rect;
+            let col = l.columns.iter().find(|c| c.stage == t.stage).unwrap().rect;
+            assert!(card.x >= col.x && card.right() <= col.right(), "{}", t.name);
+            let row = l.rows.iter().find(|r| r.lane == t.lane).unwrap().rect;
+            assert!(
+                card.y >= row.y && card.bottom() <= row.bottom(),
+                "{}",
+                t.name
+            );
+        }
+    }
+
+    #[test]
+    fn cards_never_overlap() {
+        let l = layout(&sample::broadband());
+        for (i, a) in l.cards.iter().enumerate() {
+            for b in &l.cards[i + 1..] {
+                let (a, b) = (a.rect, b.rect);
+                let apart =
+                    a.right() <= b.x || b.right() <= a.x || a.bottom() <= b.y || b.bottom() <= a.y;
+                assert!(apart, "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_transition_gets_an_edge_and_backward_ones_go_over_the_top() {
+        let j = sample::broadband();
+        let l = layout(&j);
+        assert_eq!(l.edges.len(), j.transitions.len());
+        let back = j
+            .transitions
+            .iter()
+            .find(|t| t.kind == TransitionKind::Return)
+            .unwrap();
+        let e = l.edges.iter().find(|e| e.transition == back.id).unwrap();
+        assert!(e.c1.1 < e.start.1, "return visits arc upwards");
+    }
+
+    #[test]
+    fn visibility_line_separates_front_from_back_stage() {
+        let j = sample::broadband();
+        let l = layout(&j);
+        let line = l.visibility_line.expect("sample has front and back lanes");
+        let front = &l.rows[1];
+        let back = &l.rows[2];
+        assert_eq!(front.label, "Front stage");
+        assert_eq!(line, front.rect.bottom());
+        assert_eq!(line, back.rect.y);
+    }
+
+    #[test]
+    fn touchpoints_without_a_lane_get_their_own_row() {
+        let mut j = sample::broadband();
+        j.touchpoints[0].lane = None;
+        let l = layout(&j);
+        assert_eq!(l.rows.last().unwrap().label, "No lane");
+        assert_eq!(l.rows.len(), j.lanes.len() + 1);
+    }
+}

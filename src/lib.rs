@@ -1,0 +1,11 @@
+//! Throughline: customer-journey mapping.
+//!
+//! The core (`model`, `sample`, `layout`) is pure Rust with no browser crates, tested natively.
+//! `ui` is the Yew shell and exists only when compiling for the browser (wasm32).
+
+pub mod layout;
+pub mod model;
+pub mod sample;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
