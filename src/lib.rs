@@ -3,6 +3,10 @@
 //! The core (`model`, `sample`, `layout`) is pure Rust with no browser crates, tested natively.
 //! `ui` is the Yew shell and exists only when compiling for the browser (wasm32).
 
+pub mod command;
+pub mod format;
+pub mod generate;
+pub mod history;
 pub mod layout;
 pub mod model;
 pub mod sample;

@@ -1,0 +1,248 @@
+//! The Throughline file format: a journey in a versioned JSON envelope.
+//!
+//! ```json
+//! {"format": "throughline-journey", "version": 1, "journey": { ... }}
+//! ```
+//!
+//! The format is a promise to users, documented field by field in docs/file-format.md.
+//! Loading is all or nothing: a file with any problem is refused with every problem listed,
+//! each with the JSON path of the bad value, so a user can fix it in a text editor.
+//! Older versions are migrated forward ([`migrate`]); newer ones are refused by name.
+
+pub mod limits;
+mod migrate;
+mod validate;
+
+pub use validate::validate;
+
+use crate::model::Journey;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The `format` value of every Throughline journey file.
+pub const FORMAT_NAME: &str = "throughline-journey";
+/// The version this build writes, and the newest it reads.
+pub const VERSION: u64 = 1;
+/// Problems listed by [`LoadErrors`]'s Display before it summarises the rest.
+const MAX_SHOWN_PROBLEMS: usize = 100;
+
+/// One thing wrong with a file or a journey.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where: a JSON path such as `journey.touchpoints[12].stage`, or `file` for the file as
+    /// a whole.
+    pub path: String,
+    pub message: String,
+    /// Where in the text, when the JSON parser knew (1-based).
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+            line: None,
+            column: None,
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)?;
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, " (line {line}, column {column})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a file was not loaded: every problem found, never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadErrors {
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for LoadErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().take(MAX_SHOWN_PROBLEMS).enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{p}")?;
+        }
+        if self.problems.len() > MAX_SHOWN_PROBLEMS {
+            write!(
+                f,
+                "\n... and {} more problems",
+                self.problems.len() - MAX_SHOWN_PROBLEMS
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadErrors {}
+
+impl From<Problem> for LoadErrors {
+    fn from(p: Problem) -> LoadErrors {
+        LoadErrors { problems: vec![p] }
+    }
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'static str,
+    version: u64,
+    journey: &'a Journey,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnvelopeIn {
+    // Checked from the header before this is parsed; present so deny_unknown_fields
+    // accepts them.
+    #[allow(dead_code)]
+    format: serde::de::IgnoredAny,
+    #[allow(dead_code)]
+    version: serde::de::IgnoredAny,
+    journey: Journey,
+}
+
+/// The top-level keys that decide how to read the rest. Unknown keys are skipped here; the
+/// full parse reports them.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<serde_json::Value>,
+    #[serde(default)]
+    version: Option<serde_json::Value>,
+    #[serde(default)]
+    journey: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    touchpoints: Option<serde::de::IgnoredAny>,
+}
+
+/// The journey as a pretty-printed file.
+pub fn save(j: &Journey) -> String {
+    serde_json::to_string_pretty(&EnvelopeOut {
+        format: FORMAT_NAME,
+        version: VERSION,
+        journey: j,
+    })
+    .expect("a journey has only string keys, so it always serialises")
+}
+
+/// Reads a journey file of any version up to [`VERSION`], checks every rule, and returns the
+/// journey only if nothing is wrong.
+pub fn load(text: &str) -> Result<Journey, LoadErrors> {
+    if text.len() > limits::MAX_FILE_BYTES {
+        return Err(Problem::new(
+            "file",
+            format!(
+                "the file is {:.1} MB; the limit is {} MB",
+                text.len() as f64 / (1024.0 * 1024.0),
+                limits::MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
+        .into());
+    }
+    let header: Header = serde_json::from_str(text).map_err(|e| {
+        if e.is_data() {
+            Problem::new(
+                "file",
+                "not a Throughline journey file: expected a JSON object",
+            )
+        } else {
+            json_problem("file", &e)
+        }
+    })?;
+    let version = read_header(&header)?;
+    let journey = if version == 0 {
+        migrate::from_v0(text, header.journey.is_some())?
+    } else {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let envelope: EnvelopeIn = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| json_problem(&path_of(e.path()), e.inner()))?;
+        envelope.journey
+    };
+    let problems = validate(&journey);
+    if problems.is_empty() {
+        Ok(journey)
+    } else {
+        Err(LoadErrors { problems })
+    }
+}
+
+/// Checks `format` and `version` and returns the version to read.
+fn read_header(h: &Header) -> Result<u64, LoadErrors> {
+    // The prototype wrote the bare journey object: no envelope, but always a touchpoints key.
+    if h.format.is_none() && h.version.is_none() && h.journey.is_none() && h.touchpoints.is_some() {
+        return Ok(0);
+    }
+    let mut problems = Vec::new();
+    match &h.format {
+        None => problems.push(Problem::new(
+            "format",
+            format!("missing; a Throughline journey file says \"format\": \"{FORMAT_NAME}\""),
+        )),
+        Some(serde_json::Value::String(s)) if s == FORMAT_NAME => {}
+        Some(other) => problems.push(Problem::new(
+            "format",
+            format!("{other} is not a Throughline journey file (expected \"{FORMAT_NAME}\")"),
+        )),
+    }
+    let version = match &h.version {
+        None => {
+            problems.push(Problem::new("version", "missing"));
+            None
+        }
+        Some(v) => match v.as_u64() {
+            Some(n) if n > VERSION => {
+                problems.push(Problem::new(
+                    "version",
+                    format!(
+                        "version {n} is newer than this app understands ({VERSION}); update \
+                         Throughline"
+                    ),
+                ));
+                None
+            }
+            Some(n) => Some(n),
+            None => {
+                problems.push(Problem::new(
+                    "version",
+                    format!("{v} is not a version number (expected a whole number)"),
+                ));
+                None
+            }
+        },
+    };
+    match version {
+        Some(v) if problems.is_empty() => Ok(v),
+        _ => Err(LoadErrors { problems }),
+    }
+}
+
+/// serde_path_to_error writes the root as "."; the root of a file is the file.
+fn path_of(path: &serde_path_to_error::Path) -> String {
+    match path.to_string() {
+        p if p == "." => "file".to_string(),
+        p => p,
+    }
+}
+
+/// A serde_json error as a problem, with its position split out of the message.
+fn json_problem(path: &str, e: &serde_json::Error) -> Problem {
+    let full = e.to_string();
+    let mut p = Problem::new(path, full.as_str());
+    if e.line() > 0 {
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        p.message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+        p.line = Some(e.line());
+        p.column = Some(e.column());
+    }
+    p
+}
