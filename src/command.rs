@@ -1373,3 +1373,6 @@ fn remove_stage(
     }
     Ok(change)
 }
+
+#[cfg(test)]
+mod tests;

@@ -149,16 +149,17 @@ pub fn load(text: &str) -> Result<Journey, LoadErrors> {
         )
         .into());
     }
-    let header: Header = serde_json::from_str(text).map_err(|e| {
-        if e.is_data() {
-            Problem::new(
-                "file",
-                "not a Throughline journey file: expected a JSON object",
-            )
-        } else {
-            json_problem("file", &e)
-        }
-    })?;
+    // Editors on Windows like to start files with a byte-order mark; JSON parsers do not.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // serde would also read a struct from a JSON array, so look before parsing.
+    if !text.trim_start().starts_with('{') {
+        return Err(Problem::new(
+            "file",
+            "not a Throughline journey file: expected a JSON object",
+        )
+        .into());
+    }
+    let header: Header = serde_json::from_str(text).map_err(|e| json_problem("file", &e))?;
     let version = read_header(&header)?;
     let journey = if version == 0 {
         migrate::from_v0(text, header.journey.is_some())?
@@ -246,3 +247,6 @@ fn json_problem(path: &str, e: &serde_json::Error) -> Problem {
     }
     p
 }
+
+#[cfg(test)]
+mod tests;
