@@ -9,7 +9,7 @@ use crate::model::*;
 use std::collections::HashMap;
 
 pub const CARD_W: f64 = 212.0;
-pub const CARD_H: f64 = 92.0;
+pub const CARD_H: f64 = 108.0;
 pub const GAP: f64 = 18.0;
 pub const HEADER_H: f64 = 64.0;
 pub const LANE_LABEL_W: f64 = 132.0;

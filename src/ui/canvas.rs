@@ -76,7 +76,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 aria-hidden="true">
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5"
-                        markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        markerWidth="5" markerHeight="5" orient="auto-start-reverse">
                         <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
                     </marker>
                 </defs>
@@ -181,15 +181,14 @@ fn Card(props: &CardProps) -> Html {
         .into_iter()
         .flatten()
         .collect();
+    // A signed number, not an emoji: it reads on any font and any projector.
     let emotion = v.emotion.map(|e| {
-        let face = match e.get() {
-            i8::MIN..=-2 => "😣",
-            -1 => "🙁",
-            0 => "😐",
-            1 => "🙂",
-            _ => "😀",
+        let class = match e.get() {
+            i8::MIN..=-1 => "emotion neg",
+            0 => "emotion zero",
+            _ => "emotion pos",
         };
-        html! { <span class="emotion" title={format!("Emotion {e}")}>{ face }</span> }
+        html! { <span class={class} title={format!("Emotion {e} (-2 to +2)")}>{ e.to_string() }</span> }
     });
     html! {
         <article class={class} style={rect_style(&props.rect)} tabindex="0"
@@ -202,10 +201,10 @@ fn Card(props: &CardProps) -> Html {
                 { &v.name }
             </h3>
             <p class="card-meta">{ meta.join(" · ") }</p>
+            if let Some(p) = &v.partner {
+                <p class="card-partner-name" title={format!("Delivered by partner {p}")}>{ format!("⇄ by {p}") }</p>
+            }
             <div class="markers">
-                if let Some(p) = &v.partner {
-                    <span class="marker partner" title={format!("Delivered by partner {p}")}>{ format!("⇄ {p}") }</span>
-                }
                 <span class={classes!("marker", if v.has_promise { "on" } else { "off" })}
                     title={if v.has_promise { "Has a brand-promise note" } else { "No brand-promise note" }}>
                     { "P" }

@@ -35,7 +35,7 @@ test('the sample journey opens with its touchpoints under their stages', async (
   // Arrows for transitions, and the partner installer is visible as such.
   assert.equal(await page.locator('svg.edges path.edge').count(), 26);
   const install = page.locator('.card', { hasText: 'The installer sets me up at home' });
-  assert.match(await install.locator('.marker.partner').innerText(), /FibreFit/);
+  assert.match(await install.locator('.card-partner-name').innerText(), /FibreFit Installations/);
 
   await page.screenshot({ path: join(SHOTS, 'sample-journey.png') });
   assert.deepEqual(errors, []);
