@@ -148,7 +148,7 @@ impl TouchpointField {
             F::Kpis(v) => set(&mut t.kpis, v),
             F::Evidence(v) => set(&mut t.evidence, v),
             F::Personas(v) => set(&mut t.personas, v),
-            F::Position(v) => set(&mut t.position, v),
+            F::Position(v) => set(&mut t.position, v.map(snap)),
         }
     }
 }
@@ -461,7 +461,7 @@ pub enum CommandError {
         index: usize,
         len: usize,
     },
-    NotFinite,
+    BadPosition,
     DuplicatePersona {
         id: PersonaId,
     },
@@ -515,7 +515,10 @@ impl fmt::Display for CommandError {
                 "position {index} is past the end of {list} ({len} entr{})",
                 if *len == 1 { "y" } else { "ies" }
             ),
-            E::NotFinite => write!(f, "a position needs finite coordinates"),
+            E::BadPosition => write!(
+                f,
+                "a position needs coordinates between -1,000,000,000 and 1,000,000,000"
+            ),
             E::DuplicatePersona { id } => write!(f, "persona {id} is listed twice"),
             E::NothingToDelete => write!(f, "no touchpoints given to delete"),
         }
@@ -571,6 +574,11 @@ impl Refs {
             personas: j.personas.iter().map(|p| p.id).collect(),
         }
     }
+}
+
+/// Finite and within [`MAX_COORDINATE`] (NaN fails every comparison).
+fn position_ok(p: Position) -> bool {
+    p.x.abs() <= MAX_COORDINATE && p.y.abs() <= MAX_COORDINATE
 }
 
 fn check_len(field: &str, s: &str, limit: usize, report: Report) {
@@ -683,9 +691,7 @@ pub(crate) fn check_touchpoint_field(refs: &Refs, field: &TouchpointField, repor
                 }
             }
         }
-        F::Position(Some(p)) if !(p.x.is_finite() && p.y.is_finite()) => {
-            sub(String::new(), CommandError::NotFinite)
-        }
+        F::Position(Some(p)) if !position_ok(*p) => sub(String::new(), CommandError::BadPosition),
         _ => {}
     }
 }
@@ -749,8 +755,8 @@ pub(crate) fn check_touchpoint(refs: &Refs, t: &Touchpoint, report: Report) {
         );
     }
     if let Some(p) = t.position {
-        if !(p.x.is_finite() && p.y.is_finite()) {
-            report("position".into(), CommandError::NotFinite);
+        if !position_ok(p) {
+            report("position".into(), CommandError::BadPosition);
         }
     }
 }
@@ -897,6 +903,26 @@ pub fn apply(j: &mut Journey, cmd: &Command) -> Result<Change, CommandError> {
     }
 }
 
+/// Positions are kept to 1/100 of a canvas unit, far below a pixel. serde_json, as this crate
+/// configures it (no `float_roundtrip` feature), reads back numbers of more than 15
+/// significant digits up to one unit in the last place off, so an unrounded drag position
+/// would not survive save and load; a rounded one has few enough digits to be read exactly.
+pub fn snap(p: Position) -> Position {
+    let r = |v: f64| {
+        let snapped = (v * 100.0).round() / 100.0;
+        // Only out-of-range values overflow; they are refused, not stored.
+        if snapped.is_finite() {
+            snapped
+        } else {
+            v
+        }
+    };
+    Position {
+        x: r(p.x),
+        y: r(p.y),
+    }
+}
+
 fn check_len_only(field: &str, text: &str) -> Result<(), CommandError> {
     first(|r| check_len(field, text, MAX_TEXT_CHARS, r))
 }
@@ -969,9 +995,12 @@ fn add_touchpoint(j: &mut Journey, t: &Touchpoint) -> Result<Change, CommandErro
     }
     let refs = Refs::of(j);
     first(|r| check_touchpoint(&refs, t, r))?;
-    j.touchpoints.push(t.clone());
+    let mut t = t.clone();
+    t.position = t.position.map(snap);
+    let id = t.id;
+    j.touchpoints.push(t);
     Ok(Change {
-        added_touchpoints: vec![t.id],
+        added_touchpoints: vec![id],
         ..Change::default()
     })
 }
@@ -1009,6 +1038,7 @@ fn move_touchpoint(
     if let Place::Before(other) = place {
         touchpoint_index(j, other)?;
     }
+    let position = position.map(snap);
     let t = &mut j.touchpoints[i];
     let moved = t.stage != stage || t.lane != lane || t.position != position;
     t.stage = stage;

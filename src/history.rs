@@ -445,3 +445,216 @@ impl History {
         *self = History::default();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::command::{JourneyField, TouchpointField};
+    use crate::sample::broadband;
+
+    fn type_into(id: TouchpointId, text: &str) -> Command {
+        Command::SetTouchpointField {
+            id,
+            field: TouchpointField::Description(text.into()),
+        }
+    }
+
+    #[test]
+    fn undo_and_redo_restore_exactly() {
+        let mut j = broadband();
+        let mut h = History::new();
+        let start = j.clone();
+        assert!(!h.can_undo() && !h.can_redo());
+        let id = j.touchpoints[2].id;
+        h.apply(&mut j, type_into(id, "edited"), 0.0).unwrap();
+        let after = j.clone();
+        assert!(h.undo(&mut j));
+        assert_eq!(j, start);
+        assert!(h.can_redo() && !h.can_undo());
+        assert!(h.redo(&mut j));
+        assert_eq!(j, after);
+        assert!(!h.redo(&mut j), "nothing more to redo");
+    }
+
+    #[test]
+    fn a_new_command_after_undo_clears_redo() {
+        let mut j = broadband();
+        let mut h = History::new();
+        let id = j.touchpoints[0].id;
+        h.apply(&mut j, type_into(id, "one"), 0.0).unwrap();
+        h.undo(&mut j);
+        assert!(h.can_redo());
+        h.apply(&mut j, type_into(id, "two"), 5000.0).unwrap();
+        assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn typing_in_one_field_within_a_second_is_one_undo_step() {
+        let mut j = broadband();
+        let mut h = History::new();
+        let start = j.clone();
+        let id = j.touchpoints[0].id;
+        for (i, text) in ["H", "He", "Hel", "Hell", "Hello"].iter().enumerate() {
+            h.apply(&mut j, type_into(id, text), i as f64 * 400.0)
+                .unwrap();
+        }
+        assert_eq!(h.undo_len(), 1);
+        h.undo(&mut j);
+        assert_eq!(j, start);
+        h.redo(&mut j);
+        assert_eq!(j.touchpoints[0].description, "Hello");
+    }
+
+    #[test]
+    fn a_pause_another_field_or_another_touchpoint_starts_a_new_step() {
+        let mut j = broadband();
+        let mut h = History::new();
+        let (a, b) = (j.touchpoints[0].id, j.touchpoints[1].id);
+        h.apply(&mut j, type_into(a, "x"), 0.0).unwrap();
+        h.apply(&mut j, type_into(a, "xy"), 1500.0).unwrap();
+        assert_eq!(h.undo_len(), 2, "a pause over a second");
+        let name = Command::SetTouchpointField {
+            id: a,
+            field: TouchpointField::Name("Renamed".into()),
+        };
+        h.apply(&mut j, name, 1600.0).unwrap();
+        assert_eq!(h.undo_len(), 3, "another field");
+        h.apply(&mut j, type_into(b, "z"), 1700.0).unwrap();
+        assert_eq!(h.undo_len(), 4, "another touchpoint");
+        let title = Command::SetJourneyField(JourneyField::Title("T".into()));
+        h.apply(&mut j, title, 1800.0).unwrap();
+        assert_eq!(h.undo_len(), 5, "another kind of command");
+    }
+
+    #[test]
+    fn a_drag_of_one_touchpoint_is_one_undo_step() {
+        let mut j = broadband();
+        let mut h = History::new();
+        let start = j.clone();
+        let t = j.touchpoints[3].clone();
+        for step in 0..10 {
+            let mv = Command::MoveTouchpoint {
+                id: t.id,
+                stage: t.stage,
+                lane: t.lane,
+                position: Some(Position {
+                    x: step as f64 * 5.0,
+                    y: 1.0,
+                }),
+                place: Place::Keep,
+            };
+            h.apply(&mut j, mv, 100.0 + step as f64 * 16.0).unwrap();
+        }
+        assert_eq!(h.undo_len(), 1);
+        h.undo(&mut j);
+        assert_eq!(j, start);
+    }
+
+    #[test]
+    fn a_reordering_move_after_a_plain_move_still_undoes_exactly() {
+        // The second move touches more of the list than the first saved, so it must not merge.
+        let mut j = broadband();
+        let mut h = History::new();
+        let start = j.clone();
+        let t = j.touchpoints[3].clone();
+        let mv = |place| Command::MoveTouchpoint {
+            id: t.id,
+            stage: t.stage,
+            lane: t.lane,
+            position: Some(Position { x: 1.0, y: 1.0 }),
+            place,
+        };
+        h.apply(&mut j, mv(Place::Keep), 0.0).unwrap();
+        h.apply(&mut j, mv(Place::Last), 10.0).unwrap();
+        assert_eq!(h.undo_len(), 2);
+        h.undo(&mut j);
+        h.undo(&mut j);
+        assert_eq!(j, start);
+    }
+
+    #[test]
+    fn quick_reorders_of_one_touchpoint_undo_exactly() {
+        // The second move reaches further up the list than the first saved.
+        let mut j = broadband();
+        let mut h = History::new();
+        let start = j.clone();
+        let t = j.touchpoints[5].clone();
+        let first = j.touchpoints[0].id;
+        let mv = |place| Command::MoveTouchpoint {
+            id: t.id,
+            stage: t.stage,
+            lane: t.lane,
+            position: None,
+            place,
+        };
+        h.apply(&mut j, mv(Place::Last), 0.0).unwrap();
+        h.apply(&mut j, mv(Place::Before(first)), 10.0).unwrap();
+        while h.undo(&mut j) {}
+        assert_eq!(j, start);
+    }
+
+    #[test]
+    fn refused_and_empty_commands_leave_no_step() {
+        let mut j = broadband();
+        let mut h = History::new();
+        let id = j.touchpoints[0].id;
+        let same = j.touchpoints[0].description.clone();
+        assert!(h
+            .apply(&mut j, type_into(id, &same), 0.0)
+            .unwrap()
+            .is_empty());
+        let bad = Command::DeleteTouchpoints { ids: vec![] };
+        assert!(h.apply(&mut j, bad, 0.0).is_err());
+        assert!(!h.can_undo());
+    }
+
+    #[test]
+    fn history_keeps_the_last_two_hundred_steps() {
+        let mut j = broadband();
+        let mut h = History::new();
+        let id = j.touchpoints[0].id;
+        let mut states = vec![j.clone()];
+        for i in 0..250 {
+            // Two seconds apart, so nothing merges.
+            h.apply(&mut j, type_into(id, &i.to_string()), i as f64 * 2000.0)
+                .unwrap();
+            states.push(j.clone());
+        }
+        assert_eq!(h.undo_len(), MAX_UNDO_STEPS);
+        let mut undone = 0;
+        while h.undo(&mut j) {
+            undone += 1;
+        }
+        assert_eq!(undone, 200);
+        assert_eq!(j, states[50]);
+    }
+
+    #[test]
+    fn a_journey_changed_behind_the_history_is_not_corrupted_by_undo() {
+        let mut j = broadband();
+        let mut h = History::new();
+        let last = j.touchpoints.len() - 1;
+        let id = j.touchpoints[last].id;
+        h.apply(&mut j, type_into(id, "x"), 0.0).unwrap();
+        j.touchpoints.truncate(2);
+        let before = j.clone();
+        assert!(!h.undo(&mut j));
+        assert_eq!(j, before);
+        assert!(!h.can_undo() && !h.can_redo());
+    }
+
+    #[test]
+    fn undo_of_a_delete_restores_order_and_transitions() {
+        let mut j = broadband();
+        let mut h = History::new();
+        let start = j.clone();
+        let ids = vec![j.touchpoints[9].id, j.touchpoints[2].id];
+        h.apply(&mut j, Command::DeleteTouchpoints { ids }, 0.0)
+            .unwrap();
+        let after = j.clone();
+        h.undo(&mut j);
+        assert_eq!(j, start);
+        h.redo(&mut j);
+        assert_eq!(j, after);
+    }
+}

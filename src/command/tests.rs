@@ -247,7 +247,7 @@ fn set_touchpoint_field_refusals() {
                     y: 0.0,
                 })),
             ),
-            "a position needs finite coordinates".into(),
+            "a position needs coordinates between -1,000,000,000 and 1,000,000,000".into(),
         ),
     ];
     for (cmd, message) in cases {
@@ -324,6 +324,34 @@ fn move_touchpoint_changes_stage_lane_and_position() {
     assert_eq!(change, Change::touchpoint(id));
     let t = &j.touchpoints[0];
     assert_eq!((t.stage, t.lane, t.position), (stage, Some(lane), at));
+}
+
+#[test]
+fn positions_are_snapped_to_hundredths_and_bounded() {
+    let mut j = broadband();
+    let t = j.touchpoints[0].clone();
+    let mv = |x: f64, y: f64| Command::MoveTouchpoint {
+        id: t.id,
+        stage: t.stage,
+        lane: t.lane,
+        position: Some(Position { x, y }),
+        place: Place::Keep,
+    };
+    ok(&mut j, mv(-239060.00508955918, 0.125000001));
+    assert_eq!(
+        j.touchpoints[0].position,
+        Some(Position {
+            x: -239060.01,
+            y: 0.13
+        })
+    );
+    // What a drag leaves behind must survive a save and a load exactly.
+    let loaded = crate::format::load(&crate::format::save(&j)).unwrap();
+    assert_eq!(loaded, j);
+    assert_eq!(
+        refused(&j, mv(1e10, 0.0)),
+        "a position needs coordinates between -1,000,000,000 and 1,000,000,000"
+    );
 }
 
 #[test]

@@ -18,6 +18,10 @@ pub const MAX_STRUCTURE_ITEMS: usize = 1_000;
 /// named by one touchpoint.
 pub const MAX_LIST_ITEMS: usize = 1_000;
 
+/// Canvas coordinates stay within this distance of the origin. Beyond it a position is junk,
+/// and snapped positions (see [`crate::command::snap`]) only read back exactly below it.
+pub const MAX_COORDINATE: f64 = 1e9;
+
 /// `12345` as `12,345`: limits are read by people.
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();

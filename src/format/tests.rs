@@ -544,7 +544,7 @@ fn a_position_that_is_not_finite_is_reported() {
         validate_problems(&j),
         one(
             "journey.touchpoints[2].position",
-            "a position needs finite coordinates"
+            "a position needs coordinates between -1,000,000,000 and 1,000,000,000"
         )
     );
 }
