@@ -8,10 +8,10 @@
 //! A step is a snapshot of only the parts of the journey the command can touch (its
 //! "footprint"): one touchpoint for a field edit, the tail of the touchpoint list from the
 //! first affected entry for a delete, a whole structural list (they are short) for a stage
-//! edit. Whole-journey snapshots were measured first (see docs/performance.md): at 1,000
-//! touchpoints a clone alone took longer than the 1 ms edit budget, and 200 of them at 10,000
-//! touchpoints would hold about a gigabyte. Undo swaps the saved parts with the live ones, so
-//! the parts it takes out become the redo step without copying anything.
+//! edit. Whole-journey snapshots were measured (docs/performance.md): at 1,000 touchpoints
+//! one clone takes about 0.7 ms of the 1 ms edit budget, at 10,000 about 20 ms, and 200 of
+//! them would hold 200 copies of the journey. Undo swaps the saved parts with the live ones,
+//! so the parts it takes out become the redo step without copying anything.
 
 use crate::command::{self, Change, Command, CommandError, Place};
 use crate::model::*;

@@ -602,3 +602,20 @@ fn version_0_in_an_envelope_is_migrated_too() {
     let text = format!(r#"{{"format": "throughline-journey", "version": 0, "journey": {body}}}"#);
     assert_eq!(load(&text).unwrap(), load(V0).unwrap());
 }
+
+#[test]
+fn the_example_in_the_format_documentation_loads() {
+    let doc = include_str!("../../docs/file-format.md");
+    let example = doc.split("## Example").nth(1).expect("an example section");
+    let json = example
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a json block");
+    let j = load(json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(j.touchpoints.len(), 2);
+    assert_eq!(
+        j.touchpoints[1].position,
+        Some(Position { x: 420.5, y: 96.0 })
+    );
+}
