@@ -9,7 +9,9 @@ pub mod generate;
 pub mod history;
 pub mod layout;
 pub mod model;
+pub mod query;
 pub mod sample;
+pub mod templates;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

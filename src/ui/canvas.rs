@@ -1,21 +1,311 @@
 //! The journey map: stage columns, lane rows, touchpoint cards and transition arrows, placed
 //! by the core's layout.
 
+use super::state::Action;
+use crate::command::{Command, Place};
 use crate::layout::{self, Layout, Rect};
 use crate::model::*;
+use std::collections::BTreeSet;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CanvasProps {
     pub journey: Rc<Journey>,
+    #[prop_or_default]
+    pub selection: Rc<BTreeSet<TouchpointId>>,
+    #[prop_or_default]
+    pub connecting: bool,
+    #[prop_or_default]
+    pub dispatch: Callback<Action>,
+}
+
+/// A card being dragged: moved by setting its transform directly, committed on release, so a
+/// drag re-renders nothing until the drop.
+struct Drag {
+    id: TouchpointId,
+    el: web_sys::HtmlElement,
+    start: (f64, f64),
+    moved: bool,
+}
+
+/// A rubber-band selection in canvas units.
+#[derive(Clone, Copy, PartialEq)]
+struct Band {
+    from: (f64, f64),
+    to: (f64, f64),
+    extend: bool,
+}
+
+const MIN_ZOOM: f64 = 0.25;
+const MAX_ZOOM: f64 = 2.0;
+/// Pointer travel (screen pixels) below which a press is a click, not a drag.
+const DRAG_SLOP: f64 = 4.0;
+
+fn card_id_at(
+    target: Option<web_sys::EventTarget>,
+) -> Option<(TouchpointId, web_sys::HtmlElement)> {
+    let el: web_sys::Element = target?.dyn_into().ok()?;
+    let card = el.closest(".card").ok()??;
+    let id = card.get_attribute("data-touchpoint-id")?.parse().ok()?;
+    Some((id, card.dyn_into().ok()?))
 }
 
 #[component]
 pub fn Canvas(props: &CanvasProps) -> Html {
     let j = &props.journey;
     let lay: Rc<Layout> = use_memo(Rc::clone(&props.journey), |j| layout::layout(j));
-    let style = format!("width:{}px;height:{}px", lay.width, lay.height);
+    let zoom = use_state(|| 1.0f64);
+    let band = use_state(|| None::<Band>);
+    let drag = use_mut_ref(|| None::<Drag>);
+    let just_dragged = use_mut_ref(|| false);
+    let canvas_ref = use_node_ref();
+    let scroll_ref = use_node_ref();
+    // Handlers read the latest layout and zoom through these, so they can stay the same
+    // callbacks across renders.
+    let lay_ref = use_mut_ref(|| Rc::clone(&lay));
+    *lay_ref.borrow_mut() = Rc::clone(&lay);
+    let zoom_ref = use_mut_ref(|| *zoom);
+    *zoom_ref.borrow_mut() = *zoom;
+
+    let to_canvas = {
+        let canvas_ref = canvas_ref.clone();
+        let zoom_ref = zoom_ref.clone();
+        move |x: f64, y: f64| -> (f64, f64) {
+            let z = *zoom_ref.borrow();
+            match canvas_ref.cast::<web_sys::Element>() {
+                Some(el) => {
+                    let r = el.get_bounding_client_rect();
+                    ((x - r.left()) / z, (y - r.top()) / z)
+                }
+                None => (x, y),
+            }
+        }
+    };
+
+    let onpointerdown = {
+        let drag = drag.clone();
+        let band = band.clone();
+        let to_canvas = to_canvas.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
+            if let Some((id, el)) = card_id_at(e.target()) {
+                let _ = el.set_pointer_capture(e.pointer_id());
+                *drag.borrow_mut() = Some(Drag {
+                    id,
+                    el,
+                    start: (e.client_x() as f64, e.client_y() as f64),
+                    moved: false,
+                });
+            } else {
+                let p = to_canvas(e.client_x() as f64, e.client_y() as f64);
+                band.set(Some(Band {
+                    from: p,
+                    to: p,
+                    extend: e.shift_key(),
+                }));
+            }
+        })
+    };
+    let onpointermove = {
+        let drag = drag.clone();
+        let band = band.clone();
+        let zoom_ref = zoom_ref.clone();
+        let to_canvas = to_canvas.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let Some(d) = drag.borrow_mut().as_mut() {
+                let z = *zoom_ref.borrow();
+                let (dx, dy) = (
+                    e.client_x() as f64 - d.start.0,
+                    e.client_y() as f64 - d.start.1,
+                );
+                if !d.moved && dx.hypot(dy) < DRAG_SLOP {
+                    return;
+                }
+                d.moved = true;
+                let style = d.el.style();
+                let _ = style.set_property(
+                    "transform",
+                    &format!("translate({}px,{}px)", dx / z, dy / z),
+                );
+                let _ = d.el.class_list().add_1("dragging");
+                return;
+            }
+            if let Some(b) = *band {
+                let p = to_canvas(e.client_x() as f64, e.client_y() as f64);
+                band.set(Some(Band { to: p, ..b }));
+            }
+        })
+    };
+    let onpointerup = {
+        let drag = drag.clone();
+        let band = band.clone();
+        let lay_ref = lay_ref.clone();
+        let zoom_ref = zoom_ref.clone();
+        let just_dragged = just_dragged.clone();
+        let dispatch = props.dispatch.clone();
+        let selection = Rc::clone(&props.selection);
+        Callback::from(move |e: PointerEvent| {
+            if let Some(d) = drag.borrow_mut().take() {
+                let _ = d.el.style().remove_property("transform");
+                let _ = d.el.class_list().remove_1("dragging");
+                if !d.moved {
+                    return;
+                }
+                *just_dragged.borrow_mut() = true;
+                let z = *zoom_ref.borrow();
+                let lay = lay_ref.borrow();
+                let Some(card) = lay.card(d.id) else { return };
+                let x = card.rect.center_x() + (e.client_x() as f64 - d.start.0) / z;
+                let y = card.rect.center_y() + (e.client_y() as f64 - d.start.1) / z;
+                if let Some(cmd) = drop_command(&lay, d.id, x, y) {
+                    dispatch.emit(Action::Apply(cmd));
+                }
+                return;
+            }
+            if let Some(b) = *band {
+                band.set(None);
+                let (x0, x1) = (b.from.0.min(b.to.0), b.from.0.max(b.to.0));
+                let (y0, y1) = (b.from.1.min(b.to.1), b.from.1.max(b.to.1));
+                if (x1 - x0).max(y1 - y0) < DRAG_SLOP {
+                    if !b.extend {
+                        dispatch.emit(Action::ClearSelection);
+                    }
+                    return;
+                }
+                let lay = lay_ref.borrow();
+                let mut ids: Vec<TouchpointId> = lay
+                    .cards
+                    .iter()
+                    .filter(|c| {
+                        c.rect.x < x1
+                            && c.rect.right() > x0
+                            && c.rect.y < y1
+                            && c.rect.bottom() > y0
+                    })
+                    .map(|c| c.touchpoint)
+                    .collect();
+                if b.extend {
+                    ids.extend(selection.iter().copied());
+                }
+                dispatch.emit(Action::SelectMany(ids));
+            }
+        })
+    };
+    let onclick = {
+        let dispatch = props.dispatch.clone();
+        let just_dragged = just_dragged.clone();
+        Callback::from(move |e: MouseEvent| {
+            if std::mem::take(&mut *just_dragged.borrow_mut()) {
+                return;
+            }
+            if let Some((id, _)) = card_id_at(e.target()) {
+                dispatch.emit(Action::Select {
+                    id,
+                    extend: e.shift_key(),
+                });
+            }
+        })
+    };
+    let ondblclick = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some((id, _)) = card_id_at(e.target()) {
+                dispatch.emit(Action::Inspect(Some(id)));
+            }
+        })
+    };
+    let set_zoom = {
+        let zoom = zoom.clone();
+        move |z: f64| zoom.set(z.clamp(MIN_ZOOM, MAX_ZOOM))
+    };
+    let fit = {
+        let scroll_ref = scroll_ref.clone();
+        let lay_ref = lay_ref.clone();
+        let set_zoom = set_zoom.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(el) = scroll_ref.cast::<web_sys::Element>() {
+                let lay = lay_ref.borrow();
+                let z = (el.client_width() as f64 / lay.width)
+                    .min(el.client_height() as f64 / lay.height);
+                set_zoom(z);
+            }
+        })
+    };
+    let onkeydown = {
+        let dispatch = props.dispatch.clone();
+        let set_zoom = set_zoom.clone();
+        let zoom = *zoom;
+        Callback::from(move |e: KeyboardEvent| {
+            let on_card = card_id_at(e.target());
+            match (e.key().as_str(), on_card) {
+                ("Enter", Some((id, _))) | (" ", Some((id, _))) => {
+                    e.prevent_default();
+                    if e.key() == " " {
+                        dispatch.emit(Action::Select {
+                            id,
+                            extend: e.shift_key(),
+                        });
+                    } else {
+                        dispatch.emit(Action::Inspect(Some(id)));
+                    }
+                }
+                ("ArrowLeft", Some((id, _))) => {
+                    e.prevent_default();
+                    dispatch.emit(Action::Nudge {
+                        id,
+                        stages: -1,
+                        lanes: 0,
+                    })
+                }
+                ("ArrowRight", Some((id, _))) => {
+                    e.prevent_default();
+                    dispatch.emit(Action::Nudge {
+                        id,
+                        stages: 1,
+                        lanes: 0,
+                    })
+                }
+                ("ArrowUp", Some((id, _))) => {
+                    e.prevent_default();
+                    dispatch.emit(Action::Nudge {
+                        id,
+                        stages: 0,
+                        lanes: -1,
+                    })
+                }
+                ("ArrowDown", Some((id, _))) => {
+                    e.prevent_default();
+                    dispatch.emit(Action::Nudge {
+                        id,
+                        stages: 0,
+                        lanes: 1,
+                    })
+                }
+                ("+", _) | ("=", _) => set_zoom(zoom * 1.2),
+                ("-", _) => set_zoom(zoom / 1.2),
+                ("0", _) => set_zoom(1.0),
+                _ => {}
+            }
+        })
+    };
+    let onwheel = {
+        let set_zoom = set_zoom.clone();
+        let zoom = *zoom;
+        Callback::from(move |e: WheelEvent| {
+            if e.ctrl_key() || e.meta_key() {
+                e.prevent_default();
+                set_zoom(if e.delta_y() < 0.0 {
+                    zoom * 1.1
+                } else {
+                    zoom / 1.1
+                });
+            }
+        })
+    };
 
     let columns = lay.columns.iter().map(|c| {
         let stage = j.stage(c.stage);
@@ -26,7 +316,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 data-stage-id={c.stage.to_string()} style={rect_style(&c.rect)}
                 aria-label={format!("Stage: {name}")}>
                 <h2 class="stage-name">{ name }</h2>
-                <p class="stage-goal">{ goal }</p>
+                <p class="stage-goal" title={goal.to_string()}>{ goal }</p>
             </section>
         }
     });
@@ -60,31 +350,119 @@ pub fn Canvas(props: &CanvasProps) -> Html {
 
     let cards = lay.cards.iter().filter_map(|c| {
         let t = j.touchpoint(c.touchpoint)?;
-        Some(html! { <Card key={t.id.to_string()} view={CardView::of(j, t)} rect={c.rect} /> })
+        Some(
+            html! { <Card key={t.id.to_string()} view={CardView::of(j, t)} rect={c.rect}
+            selected={props.selection.contains(&t.id)} /> },
+        )
     });
 
+    let band_box = band.map(|b| {
+        let r = Rect {
+            x: b.from.0.min(b.to.0),
+            y: b.from.1.min(b.to.1),
+            w: (b.from.0 - b.to.0).abs(),
+            h: (b.from.1 - b.to.1).abs(),
+        };
+        html! { <div class="band" style={rect_style(&r)}></div> }
+    });
+
+    let z = *zoom;
+    let sizer = format!("width:{}px;height:{}px", lay.width * z, lay.height * z);
+    let style = format!(
+        "width:{}px;height:{}px;transform:scale({z});transform-origin:0 0",
+        lay.width, lay.height
+    );
+    let zoom_in = {
+        let s = set_zoom.clone();
+        Callback::from(move |_: MouseEvent| s(z * 1.2))
+    };
+    let zoom_out = {
+        let s = set_zoom.clone();
+        Callback::from(move |_: MouseEvent| s(z / 1.2))
+    };
+    let zoom_reset = {
+        let s = set_zoom.clone();
+        Callback::from(move |_: MouseEvent| s(1.0))
+    };
+
     html! {
-        <div class="canvas" style={style}>
-            { for rows }
-            { for columns }
-            if let Some(y) = lay.visibility_line {
-                <div class="visibility-line" style={format!("top:{y}px;width:{}px", lay.width)}>
-                    <span>{ "Line of visibility" }</span>
+        <div class="canvas-frame">
+            <div class="canvas-scroll" ref={scroll_ref} {onwheel}>
+                <div class="canvas-sizer" style={sizer}>
+                    <div class={classes!("canvas", props.connecting.then_some("connecting"))} style={style}
+                        ref={canvas_ref} {onpointerdown} {onpointermove} {onpointerup} {onclick} {ondblclick} {onkeydown}>
+                        { for rows }
+                        { for columns }
+                        if let Some(y) = lay.visibility_line {
+                            <div class="visibility-line" style={format!("top:{y}px;width:{}px", lay.width)}>
+                                <span>{ "Line of visibility" }</span>
+                            </div>
+                        }
+                        <svg class="edges" width={lay.width.to_string()} height={lay.height.to_string()}
+                            aria-hidden="true">
+                            <defs>
+                                <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5"
+                                    markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+                                    <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
+                                </marker>
+                            </defs>
+                            { for edges }
+                        </svg>
+                        { for cards }
+                        { for band_box }
+                        if j.touchpoints.is_empty() {
+                            <p class="canvas-empty" style={format!("left:{}px;top:{}px", layout::LANE_LABEL_W + 16.0, layout::HEADER_H + 24.0)}>
+                                { if j.stages.is_empty() { "Start with Add stage, then Add touchpoint." } else { "No touchpoints yet: press Add touchpoint." } }
+                            </p>
+                        }
+                    </div>
                 </div>
-            }
-            <svg class="edges" width={lay.width.to_string()} height={lay.height.to_string()}
-                aria-hidden="true">
-                <defs>
-                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5"
-                        markerWidth="5" markerHeight="5" orient="auto-start-reverse">
-                        <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
-                    </marker>
-                </defs>
-                { for edges }
-            </svg>
-            { for cards }
+            </div>
+            <div class="zoom-controls" role="group" aria-label="Zoom">
+                <button class="tool" onclick={zoom_out} aria-label="Zoom out">{ "−" }</button>
+                <button class="tool zoom-level" onclick={zoom_reset} aria-label="Actual size">{ format!("{:.0}%", z * 100.0) }</button>
+                <button class="tool" onclick={zoom_in} aria-label="Zoom in">{ "+" }</button>
+                <button class="tool" onclick={fit} aria-label="Fit to screen">{ "Fit" }</button>
+            </div>
         </div>
     }
+}
+
+/// Where a card dropped at canvas point (x, y) goes: the stage column and lane row under the
+/// point, before the first card of that cell whose middle is below the point.
+fn drop_command(lay: &Layout, id: TouchpointId, x: f64, y: f64) -> Option<Command> {
+    let col = lay.columns.iter().min_by(|a, b| {
+        let da = (a.rect.center_x() - x).abs();
+        let db = (b.rect.center_x() - x).abs();
+        da.total_cmp(&db)
+    })?;
+    let row = lay
+        .rows
+        .iter()
+        .find(|r| y >= r.rect.y && y < r.rect.bottom())
+        .or_else(|| {
+            if y < lay.rows.first()?.rect.y {
+                lay.rows.first()
+            } else {
+                lay.rows.last()
+            }
+        })?;
+    let before = lay
+        .cards
+        .iter()
+        .filter(|c| c.touchpoint != id)
+        .filter(|c| col.rect.x <= c.rect.x && c.rect.right() <= col.rect.right())
+        .filter(|c| row.rect.y <= c.rect.y && c.rect.bottom() <= row.rect.bottom())
+        .filter(|c| c.rect.center_y() > y)
+        .min_by(|a, b| a.rect.y.total_cmp(&b.rect.y))
+        .map(|c| c.touchpoint);
+    Some(Command::MoveTouchpoint {
+        id,
+        stage: col.stage,
+        lane: row.lane,
+        position: None,
+        place: before.map(Place::Before).unwrap_or(Place::Last),
+    })
 }
 
 fn rect_style(r: &Rect) -> String {
@@ -166,6 +544,7 @@ impl CardView {
 struct CardProps {
     view: CardView,
     rect: Rect,
+    selected: bool,
 }
 
 #[component]
@@ -175,7 +554,8 @@ fn Card(props: &CardProps) -> Html {
         "card",
         v.moment_of_truth.then_some("card-mot"),
         v.partner.is_some().then_some("card-partner"),
-        v.quadrant.map(quadrant_class)
+        v.quadrant.map(quadrant_class),
+        props.selected.then_some("selected")
     );
     let meta: Vec<&str> = [v.channel.as_deref(), v.owner.as_deref()]
         .into_iter()
@@ -193,6 +573,7 @@ fn Card(props: &CardProps) -> Html {
     html! {
         <article class={class} style={rect_style(&props.rect)} tabindex="0"
             data-touchpoint-id={v.id.to_string()} data-stage={v.stage.clone()}
+            aria-selected={props.selected.to_string()}
             aria-label={format!("{} ({})", v.name, v.stage)}>
             <h3 class="card-name">
                 if v.moment_of_truth {

@@ -1,15 +1,31 @@
 //! The browser shell: Yew components and browser glue. The only module that may use yew,
 //! web-sys, gloo or wasm-bindgen. It holds no journey logic of its own: it renders what the
-//! core computes (the model, the layout) and turns user gestures into core calls.
+//! core computes (the model, the layout) and turns user gestures into [`state::Action`]s.
 
 mod canvas;
+mod fields;
+mod files;
+mod inspector;
+mod journey_panel;
+mod state;
+mod storage;
+mod toolbar;
 
-use crate::model::Journey;
+use crate::model::{IdGen, Journey, Touchpoint};
 use crate::sample;
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use state::{Action, Editor, Notice, NoticeKind};
+use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub use canvas::Canvas;
+
+/// How long after the last change the journey is written to storage. Short enough that a
+/// killed tab loses under a second; long enough that typing does not write on every key.
+const SAVE_DELAY_MS: u32 = 300;
 
 /// Mounts the editor on the page body.
 pub fn start() {
@@ -19,45 +35,347 @@ pub fn start() {
     yew::Renderer::<App>::new().render();
 }
 
-/// The root component: one journey, shown as a map.
+pub(crate) fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+/// 64 random bits from the browser's crypto, for ids that stay unique across machines.
+fn random_seed() -> u64 {
+    let mut bytes = [0u8; 8];
+    let ok = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if ok {
+        u64::from_le_bytes(bytes)
+    } else {
+        (js_sys::Math::random() * u64::MAX as f64) as u64 ^ js_sys::Date::now() as u64
+    }
+}
+
+pub(crate) fn new_doc_id() -> String {
+    format!("{:016x}", IdGen::new(random_seed()).next_u64())
+}
+
+/// The journey to open: the last one, or the sample on a first visit. A stored journey that
+/// cannot be read is left in storage untouched and the user is told.
+fn initial_editor() -> Editor {
+    let seed = random_seed();
+    if let Some(id) = storage::current() {
+        match storage::load(&id) {
+            Ok(j) => return Editor::new(id, j, seed),
+            Err(why) => {
+                let mut e = Editor::new(new_doc_id(), sample::broadband(), seed);
+                e.notice = Some(Notice::error(
+                    "The journey open last time could not be read, so the sample is shown. \
+                     The stored copy was kept as it was.",
+                    vec![why],
+                ));
+                return e;
+            }
+        }
+    }
+    let mut e = Editor::new(new_doc_id(), sample::broadband(), seed);
+    e.notice = Some(Notice::info(
+        "This is a sample journey. Use New journey to start a blank one or from a template.",
+    ));
+    e
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SideTab {
+    Touchpoint,
+    Journey,
+}
+
+/// The root component.
 #[component]
 pub fn App() -> Html {
-    // The sample until the editor (and storage) can give the user their own journeys.
-    let journey = use_memo((), |_| sample::broadband());
+    let editor = use_reducer(initial_editor);
+    let tab = use_state(|| SideTab::Journey);
+    let dispatch = {
+        let editor = editor.clone();
+        use_callback((), move |a: Action, _| editor.dispatch(a))
+    };
+
+    // Opening a touchpoint in the inspector brings its tab forward.
+    {
+        let tab = tab.clone();
+        use_effect_with(editor.inspecting, move |inspecting| {
+            if inspecting.is_some() {
+                tab.set(SideTab::Touchpoint);
+            }
+        });
+    }
+
+    // Save after changes (debounced), and at once when the page is hidden or closed.
+    let latest = use_mut_ref(|| None::<(String, Rc<Journey>)>);
+    *latest.borrow_mut() = Some((editor.doc.clone(), Rc::clone(&editor.journey)));
+    let pending = use_mut_ref(|| None::<Timeout>);
+    {
+        let latest = latest.clone();
+        let pending = pending.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with((editor.doc.clone(), editor.revision), move |_| {
+            let timeout = Timeout::new(SAVE_DELAY_MS, move || flush(&latest, &dispatch));
+            *pending.borrow_mut() = Some(timeout);
+        });
+    }
+    {
+        let latest = latest.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let l1 = latest.clone();
+            let d1 = dispatch.clone();
+            let hide = EventListener::new(&window, "pagehide", move |_| flush(&l1, &d1));
+            let doc = gloo::utils::document();
+            let visibility = EventListener::new(&doc, "visibilitychange", move |_| {
+                if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
+                    flush(&latest, &dispatch);
+                }
+            });
+            move || drop((hide, visibility))
+        });
+    }
+
+    // Keyboard shortcuts for the whole page.
+    {
+        let editor = editor.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with(editor.clone(), move |editor| {
+            let editor = editor.clone();
+            // gloo's listeners are passive unless asked; shortcuts must be able to prevent the
+            // browser's own Ctrl+Z, Ctrl+D and Backspace.
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |ev| {
+                    let Some(ev) = ev.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    on_key(ev, &editor, &dispatch);
+                },
+            );
+            move || drop(listener)
+        });
+    }
+
+    // Files dropped anywhere on the page are opened.
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|f| f.get(0))
+            {
+                toolbar::open_file(file, dispatch.clone());
+            }
+        })
+    };
+
+    let side = match *tab {
+        SideTab::Touchpoint => match editor
+            .inspecting
+            .and_then(|id| editor.journey.touchpoint(id))
+        {
+            Some(tp) => html! {
+                <inspector::Inspector touchpoint={tp.clone()} journey={Rc::clone(&editor.journey)}
+                    dispatch={dispatch.clone()} />
+            },
+            None => html! {
+                <p class="empty-hint">{ "Select a touchpoint and press Enter (or double-click it) to edit it here." }</p>
+            },
+        },
+        SideTab::Journey => html! {
+            <journey_panel::JourneyPanel journey={Rc::clone(&editor.journey)} dispatch={dispatch.clone()} />
+        },
+    };
+    let tab_button = |t: SideTab, label: &'static str| {
+        let tab = tab.clone();
+        let selected = *tab == t;
+        html! {
+            <button role="tab" aria-selected={selected.to_string()} class={classes!("tab", selected.then_some("active"))}
+                onclick={Callback::from(move |_| tab.set(t))}>{ label }</button>
+        }
+    };
+
     html! {
-        <div class="app">
-            <Header journey={Rc::clone(&journey)} />
-            <main class="workspace" aria-label="Journey map">
-                <Canvas journey={journey} />
-            </main>
+        <div class="app" {ondragover} {ondrop}>
+            <toolbar::Toolbar editor={(*editor).clone()} dispatch={dispatch.clone()} />
+            <NoticeBar notice={editor.notice.clone()} dispatch={dispatch.clone()}
+                journey={Rc::clone(&editor.journey)} />
+            <div class="body">
+                <main class="workspace" aria-label="Journey map">
+                    <Canvas journey={Rc::clone(&editor.journey)} selection={Rc::clone(&editor.selection)}
+                        connecting={editor.connecting_from.is_some()} dispatch={dispatch.clone()} />
+                </main>
+                <aside class="side" aria-label="Details">
+                    <div class="tabs" role="tablist">
+                        { tab_button(SideTab::Touchpoint, "Touchpoint") }
+                        { tab_button(SideTab::Journey, "Journey") }
+                    </div>
+                    <div class="side-body">{ side }</div>
+                </aside>
+            </div>
         </div>
     }
 }
 
+/// Writes the latest journey to storage now, and tells the user if the browser refuses.
+fn flush(latest: &Rc<RefCell<Option<(String, Rc<Journey>)>>>, dispatch: &Callback<Action>) {
+    let Some((doc, journey)) = latest.borrow().clone() else {
+        return;
+    };
+    if let Err(why) = storage::save(&doc, &journey) {
+        dispatch.emit(Action::Notify(Notice {
+            kind: NoticeKind::StorageFailed,
+            text: format!(
+                "Could not save in this browser: {why}. Your journey is safe on this page; \
+                 download a copy to keep it."
+            ),
+            details: Vec::new(),
+        }));
+    }
+}
+
+fn in_text_field(ev: &KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| {
+            let tag = el.tag_name().to_ascii_lowercase();
+            tag == "input"
+                || tag == "textarea"
+                || tag == "select"
+                || el.has_attribute("contenteditable")
+        })
+        .unwrap_or(false)
+}
+
+fn on_key(ev: &KeyboardEvent, editor: &Editor, dispatch: &Callback<Action>) {
+    let key = ev.key();
+    let cmd = ev.ctrl_key() || ev.meta_key();
+    let typing = in_text_field(ev);
+    match (cmd, key.as_str()) {
+        // Undo/redo work everywhere except inside a text field, where the browser's own
+        // text undo is what the user expects.
+        (true, "z") | (true, "Z") if !typing => {
+            ev.prevent_default();
+            dispatch.emit(if ev.shift_key() {
+                Action::Redo
+            } else {
+                Action::Undo
+            });
+        }
+        (true, "y") | (true, "Y") if !typing => {
+            ev.prevent_default();
+            dispatch.emit(Action::Redo);
+        }
+        (true, "c") if !typing => {
+            let copied: Vec<&Touchpoint> = editor
+                .journey
+                .touchpoints
+                .iter()
+                .filter(|t| editor.selection.contains(&t.id))
+                .collect();
+            if !copied.is_empty() {
+                if let Ok(text) = serde_json::to_string(&copied) {
+                    let n = copied.len();
+                    match storage::set_clipboard(&text) {
+                        Ok(()) => dispatch.emit(Action::Notify(Notice::info(format!(
+                            "Copied {n} touchpoint{}",
+                            if n == 1 { "" } else { "s" }
+                        )))),
+                        Err(why) => dispatch.emit(Action::Notify(Notice::error(
+                            format!("Could not copy: {why}"),
+                            Vec::new(),
+                        ))),
+                    }
+                }
+            }
+        }
+        (true, "v") if !typing => {
+            if let Some(tps) =
+                storage::clipboard().and_then(|t| serde_json::from_str::<Vec<Touchpoint>>(&t).ok())
+            {
+                ev.prevent_default();
+                dispatch.emit(Action::Paste(tps));
+            }
+        }
+        (true, "d") if !typing => {
+            ev.prevent_default();
+            dispatch.emit(Action::DuplicateSelection);
+        }
+        (false, "Delete") | (false, "Backspace") if !typing => {
+            ev.prevent_default();
+            dispatch.emit(Action::DeleteSelection);
+        }
+        (false, "Escape") => {
+            if editor.connecting_from.is_some() {
+                dispatch.emit(Action::CancelConnect);
+            } else if !typing {
+                dispatch.emit(Action::ClearSelection);
+            }
+        }
+        _ => {}
+    }
+}
+
 #[derive(Properties, PartialEq)]
-struct HeaderProps {
+struct NoticeProps {
+    notice: Option<Notice>,
     journey: Rc<Journey>,
+    dispatch: Callback<Action>,
 }
 
 #[component]
-fn Header(props: &HeaderProps) -> Html {
-    let j = &props.journey;
-    let state = match j.state {
-        crate::model::JourneyState::AsIs => "As-is",
-        crate::model::JourneyState::ToBe => "To-be",
+fn NoticeBar(props: &NoticeProps) -> Html {
+    let Some(n) = &props.notice else {
+        return html! { <div class="notice-slot" aria-live="polite"></div> };
     };
+    let class = match n.kind {
+        NoticeKind::Info => "notice info",
+        NoticeKind::Error | NoticeKind::StorageFailed => "notice error",
+    };
+    let dismiss = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_| d.emit(Action::Dismiss))
+    };
+    let download = (n.kind == NoticeKind::StorageFailed).then(|| {
+        let j = Rc::clone(&props.journey);
+        let d = props.dispatch.clone();
+        let onclick = Callback::from(move |_| {
+            let name = format!("{}.throughline.json", files::file_stem(&j));
+            if let Err(why) = files::download(&name, "application/json", &crate::format::save(&j)) {
+                d.emit(Action::Notify(Notice::error(
+                    format!("Download failed: {why}"),
+                    vec![],
+                )));
+            }
+        });
+        html! { <button class="primary" {onclick}>{ "Download a copy" }</button> }
+    });
     html! {
-        <header class="topbar">
-            <div class="brand" aria-hidden="true">{ "Throughline" }</div>
-            <div class="journey-heading">
-                <h1>{ &j.title }<span class="badge">{ state }</span></h1>
-                if !j.promise.statement.is_empty() {
-                    <p class="promise"><span class="label">{ "Brand promise" }</span>{ &j.promise.statement }</p>
-                }
+        <div class="notice-slot" aria-live="polite">
+            <div class={class} role={if n.kind == NoticeKind::Info { "status" } else { "alert" }}>
+                <div class="notice-text">
+                    <p>{ &n.text }</p>
+                    if !n.details.is_empty() {
+                        <ul class="notice-details">
+                            { for n.details.iter().map(|d| html! { <li>{ d }</li> }) }
+                        </ul>
+                    }
+                </div>
+                { for download }
+                <button class="quiet" onclick={dismiss} aria-label="Dismiss message">{ "✕" }</button>
             </div>
-            <p class="counts">
-                { format!("{} stages · {} touchpoints · {} transitions", j.stages.len(), j.touchpoints.len(), j.transitions.len()) }
-            </p>
-        </header>
+        </div>
     }
 }

@@ -1,0 +1,468 @@
+//! The editor's state and its one action path. Every user command (toolbar, keyboard,
+//! canvas gesture, inspector field) becomes an [`Action`] handled by [`Editor::reduce`];
+//! journey changes go through [`History::apply`], which alone decides what is an undo step.
+
+use crate::command::{Command, Place};
+use crate::history::History;
+use crate::model::*;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// A message for the user: what happened, and when something went wrong, the details.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+    pub details: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Error,
+    /// Browser storage refused the journey: the user is offered a download.
+    StorageFailed,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Notice {
+        Notice {
+            kind: NoticeKind::Info,
+            text: text.into(),
+            details: Vec::new(),
+        }
+    }
+    pub fn error(text: impl Into<String>, details: Vec<String>) -> Notice {
+        Notice {
+            kind: NoticeKind::Error,
+            text: text.into(),
+            details,
+        }
+    }
+}
+
+/// The editor. Cheap to clone: the journey is shared until it changes, and the history and id
+/// generator live behind shared cells (they are not rendered, only asked questions).
+#[derive(Clone)]
+pub struct Editor {
+    /// Storage key of the open journey.
+    pub doc: String,
+    pub journey: Rc<Journey>,
+    /// Bumped on every change to the journey; storage saves when it moves.
+    pub revision: u64,
+    pub selection: Rc<BTreeSet<TouchpointId>>,
+    /// The touchpoint open in the inspector.
+    pub inspecting: Option<TouchpointId>,
+    /// "Connect" was pressed with this touchpoint selected; the next card clicked is the target.
+    pub connecting_from: Option<TouchpointId>,
+    pub notice: Option<Notice>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    history: Rc<RefCell<History>>,
+    ids: Rc<RefCell<IdGen>>,
+}
+
+impl PartialEq for Editor {
+    fn eq(&self, other: &Self) -> bool {
+        self.doc == other.doc
+            && self.revision == other.revision
+            && Rc::ptr_eq(&self.journey, &other.journey)
+            && self.selection == other.selection
+            && self.inspecting == other.inspecting
+            && self.connecting_from == other.connecting_from
+            && self.notice == other.notice
+            && self.can_undo == other.can_undo
+            && self.can_redo == other.can_redo
+    }
+}
+
+pub enum Action {
+    /// A change to the journey, recorded for undo.
+    Apply(Command),
+    Undo,
+    Redo,
+    /// Click: select only this; shift-click: add or remove it.
+    Select {
+        id: TouchpointId,
+        extend: bool,
+    },
+    SelectMany(Vec<TouchpointId>),
+    ClearSelection,
+    Inspect(Option<TouchpointId>),
+    AddTouchpoint {
+        stage: StageId,
+        lane: Option<LaneId>,
+    },
+    AddStage,
+    DeleteSelection,
+    DuplicateSelection,
+    /// Paste touchpoints copied from this or another journey: they get fresh ids and keep
+    /// their stage when it exists here (by id, then by name), else go to the first stage.
+    Paste(Vec<Touchpoint>),
+    /// "Connect": the selected touchpoint becomes the start of a new transition.
+    StartConnect,
+    CancelConnect,
+    /// Move a touchpoint one stage left or right (keyboard).
+    Nudge {
+        id: TouchpointId,
+        stages: isize,
+        lanes: isize,
+    },
+    /// Replace the whole journey (open a file, switch journeys, new journey). History starts
+    /// afresh: undoing into another journey would be surprising.
+    Load {
+        doc: String,
+        journey: Journey,
+        notice: Option<Notice>,
+    },
+    Notify(Notice),
+    Dismiss,
+}
+
+impl Editor {
+    pub fn new(doc: String, journey: Journey, seed: u64) -> Editor {
+        Editor {
+            doc,
+            journey: Rc::new(journey),
+            revision: 0,
+            selection: Rc::new(BTreeSet::new()),
+            inspecting: None,
+            connecting_from: None,
+            notice: None,
+            can_undo: false,
+            can_redo: false,
+            history: Rc::new(RefCell::new(History::new())),
+            ids: Rc::new(RefCell::new(IdGen::new(seed))),
+        }
+    }
+
+    fn fresh<T: From<u64>>(&self) -> T {
+        self.ids.borrow_mut().id()
+    }
+
+    /// Runs commands as one user action; stops at the first refusal and says why.
+    fn run(&mut self, commands: Vec<Command>) {
+        let now = super::now_ms();
+        let mut journey = (*self.journey).clone();
+        let mut changed = false;
+        for cmd in commands {
+            let result = self.history.borrow_mut().apply(&mut journey, cmd, now);
+            match result {
+                Ok(change) => {
+                    changed |= !change.is_empty();
+                    if let Some(note) = change.note {
+                        self.notice = Some(Notice::info(note));
+                    }
+                }
+                Err(e) => {
+                    self.notice = Some(Notice::error(e.to_string(), Vec::new()));
+                    break;
+                }
+            }
+        }
+        if changed {
+            self.set_journey(journey);
+        }
+    }
+
+    fn set_journey(&mut self, journey: Journey) {
+        // Forget selections of touchpoints that no longer exist.
+        let sel: BTreeSet<TouchpointId> = self
+            .selection
+            .iter()
+            .copied()
+            .filter(|id| journey.touchpoint(*id).is_some())
+            .collect();
+        if sel.len() != self.selection.len() {
+            self.selection = Rc::new(sel);
+        }
+        if self
+            .inspecting
+            .is_some_and(|id| journey.touchpoint(id).is_none())
+        {
+            self.inspecting = None;
+        }
+        self.journey = Rc::new(journey);
+        self.revision += 1;
+        let h = self.history.borrow();
+        self.can_undo = h.can_undo();
+        self.can_redo = h.can_redo();
+    }
+
+    fn time_travel(&mut self, undo: bool) {
+        let mut journey = (*self.journey).clone();
+        let moved = {
+            let mut h = self.history.borrow_mut();
+            if undo {
+                h.undo(&mut journey)
+            } else {
+                h.redo(&mut journey)
+            }
+        };
+        if moved {
+            self.set_journey(journey);
+        }
+    }
+
+    fn add_touchpoint(&mut self, stage: StageId, lane: Option<LaneId>) {
+        let id: TouchpointId = self.fresh();
+        let mut tp = Touchpoint::new(id, "New touchpoint", stage);
+        tp.lane = lane.or_else(|| {
+            self.journey
+                .lanes
+                .iter()
+                .find(|l| l.kind == LaneKind::FrontStage)
+                .or(self.journey.lanes.first())
+                .map(|l| l.id)
+        });
+        self.run(vec![Command::AddTouchpoint {
+            touchpoint: Box::new(tp),
+        }]);
+        if self.journey.touchpoint(id).is_some() {
+            self.selection = Rc::new([id].into_iter().collect());
+            self.inspecting = Some(id);
+        }
+    }
+
+    fn add_stage(&mut self) {
+        let taken = |name: &str| {
+            self.journey
+                .stages
+                .iter()
+                .any(|s| s.name.trim().eq_ignore_ascii_case(name))
+        };
+        let name = (1..)
+            .map(|n| {
+                if n == 1 {
+                    "New stage".to_string()
+                } else {
+                    format!("New stage {n}")
+                }
+            })
+            .find(|n| !taken(n))
+            .expect("an unused name exists");
+        let stage = Stage {
+            id: self.fresh(),
+            name,
+            goal: String::new(),
+        };
+        self.run(vec![Command::AddStage { stage, index: None }]);
+    }
+
+    fn copies(&self, sources: &[Touchpoint]) -> (Vec<Command>, Vec<TouchpointId>) {
+        let j = &self.journey;
+        let mut ids = Vec::new();
+        let mut cmds = Vec::new();
+        for src in sources {
+            let Some(first) = j.stages.first() else {
+                break;
+            };
+            let mut tp = src.clone();
+            tp.id = self.fresh();
+            // Keep references that exist here; drop the ones that don't.
+            tp.stage = j.stage(src.stage).map(|s| s.id).unwrap_or(first.id);
+            tp.channel = tp.channel.filter(|c| j.channel(*c).is_some());
+            tp.lane = tp.lane.filter(|l| j.lane(*l).is_some());
+            tp.owner = tp.owner.filter(|d| j.department(*d).is_some());
+            if let DeliveredBy::Partner(p) = tp.delivered_by {
+                if j.partner(p).is_none() {
+                    tp.delivered_by = DeliveredBy::Brand;
+                }
+            }
+            tp.personas.retain(|p| j.persona(*p).is_some());
+            ids.push(tp.id);
+            cmds.push(Command::AddTouchpoint {
+                touchpoint: Box::new(tp),
+            });
+        }
+        (cmds, ids)
+    }
+
+    fn paste(&mut self, sources: Vec<Touchpoint>) {
+        let (cmds, ids) = self.copies(&sources);
+        if cmds.is_empty() {
+            self.notice = Some(Notice::error(
+                "Add a stage before pasting touchpoints.",
+                Vec::new(),
+            ));
+            return;
+        }
+        let n = cmds.len();
+        self.run(cmds);
+        self.selection = Rc::new(
+            ids.into_iter()
+                .filter(|id| self.journey.touchpoint(*id).is_some())
+                .collect(),
+        );
+        self.notice = Some(Notice::info(format!(
+            "Pasted {n} touchpoint{}",
+            if n == 1 { "" } else { "s" }
+        )));
+    }
+
+    fn nudge(&mut self, id: TouchpointId, stages: isize, lanes: isize) {
+        let j = &self.journey;
+        let Some(tp) = j.touchpoint(id) else { return };
+        let Some(si) = j.stage_index(tp.stage) else {
+            return;
+        };
+        let target_stage = si as isize + stages;
+        if target_stage < 0 || target_stage >= j.stages.len() as isize {
+            return;
+        }
+        let lane = if lanes == 0 || j.lanes.is_empty() {
+            tp.lane
+        } else {
+            let li = tp
+                .lane
+                .and_then(|l| j.lanes.iter().position(|x| x.id == l))
+                .map(|i| i as isize)
+                .unwrap_or(j.lanes.len() as isize);
+            let t = (li + lanes).clamp(0, j.lanes.len() as isize - 1);
+            Some(j.lanes[t as usize].id)
+        };
+        let stage = j.stages[target_stage as usize].id;
+        if stage == tp.stage && lane == tp.lane {
+            return;
+        }
+        self.run(vec![Command::MoveTouchpoint {
+            id,
+            stage,
+            lane,
+            position: None,
+            place: Place::Last,
+        }]);
+    }
+}
+
+impl Reducible for Editor {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut e = (*self).clone();
+        // A message stays until the next thing the user does.
+        if !matches!(action, Action::Notify(_)) {
+            if e.notice
+                .as_ref()
+                .is_some_and(|n| n.kind != NoticeKind::StorageFailed)
+            {
+                e.notice = None;
+            }
+        }
+        match action {
+            Action::Apply(cmd) => e.run(vec![cmd]),
+            Action::Undo => e.time_travel(true),
+            Action::Redo => e.time_travel(false),
+            Action::Select { id, extend } => {
+                if let Some(from) = e.connecting_from.take() {
+                    if from != id {
+                        let transition = Transition {
+                            id: e.fresh(),
+                            from,
+                            to: id,
+                            label: String::new(),
+                            kind: TransitionKind::Next,
+                            carries_context: true,
+                        };
+                        e.run(vec![Command::Connect { transition }]);
+                        if e.notice.is_none() {
+                            e.notice = Some(Notice::info("Connected"));
+                        }
+                    }
+                    return Rc::new(e);
+                }
+                let mut sel = (*e.selection).clone();
+                if extend {
+                    if !sel.remove(&id) {
+                        sel.insert(id);
+                    }
+                } else {
+                    sel.clear();
+                    sel.insert(id);
+                }
+                e.selection = Rc::new(sel);
+            }
+            Action::SelectMany(ids) => e.selection = Rc::new(ids.into_iter().collect()),
+            Action::ClearSelection => {
+                e.selection = Rc::new(BTreeSet::new());
+                e.connecting_from = None;
+            }
+            Action::Inspect(id) => {
+                e.inspecting = id;
+                if let Some(id) = id {
+                    if !e.selection.contains(&id) {
+                        e.selection = Rc::new([id].into_iter().collect());
+                    }
+                }
+            }
+            Action::AddTouchpoint { stage, lane } => e.add_touchpoint(stage, lane),
+            Action::AddStage => e.add_stage(),
+            Action::DeleteSelection => {
+                let ids: Vec<TouchpointId> = e.selection.iter().copied().collect();
+                if ids.is_empty() {
+                    e.notice = Some(Notice::info("Select a touchpoint to delete"));
+                } else {
+                    let n = ids.len();
+                    e.run(vec![Command::DeleteTouchpoints { ids }]);
+                    if e.notice.is_none() {
+                        e.notice = Some(Notice::info(format!(
+                            "Deleted {n} touchpoint{} (Undo brings {} back)",
+                            if n == 1 { "" } else { "s" },
+                            if n == 1 { "it" } else { "them" }
+                        )));
+                    }
+                }
+            }
+            Action::DuplicateSelection => {
+                let sources: Vec<Touchpoint> = e
+                    .journey
+                    .touchpoints
+                    .iter()
+                    .filter(|t| e.selection.contains(&t.id))
+                    .map(|t| {
+                        let mut t = t.clone();
+                        t.name = format!("{} (copy)", t.name);
+                        t
+                    })
+                    .collect();
+                if !sources.is_empty() {
+                    e.paste(sources);
+                }
+            }
+            Action::Paste(tps) => e.paste(tps),
+            Action::StartConnect => {
+                match e.selection.iter().next().copied() {
+                    Some(from) if e.selection.len() == 1 => {
+                        e.connecting_from = Some(from);
+                        e.notice = Some(Notice::info(
+                            "Click the touchpoint to connect to (Esc to cancel)",
+                        ));
+                    }
+                    _ => e.notice = Some(Notice::info(
+                        "Select one touchpoint first, then press Connect and click the next one",
+                    )),
+                }
+            }
+            Action::CancelConnect => e.connecting_from = None,
+            Action::Nudge { id, stages, lanes } => e.nudge(id, stages, lanes),
+            Action::Load {
+                doc,
+                journey,
+                notice,
+            } => {
+                e.doc = doc;
+                e.history.borrow_mut().clear();
+                e.selection = Rc::new(BTreeSet::new());
+                e.inspecting = None;
+                e.connecting_from = None;
+                e.set_journey(journey);
+                e.notice = notice;
+            }
+            Action::Notify(n) => e.notice = Some(n),
+            Action::Dismiss => e.notice = None,
+        }
+        Rc::new(e)
+    }
+}

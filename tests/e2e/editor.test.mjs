@@ -1,0 +1,163 @@
+// The editor, end to end, as a new user would use it: start blank, build a journey, connect,
+// move, undo and redo, reload, save and reopen a file, and survive a broken file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { start, openApp, SHOTS } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const card = (page, name) => page.locator('.card', { hasText: name });
+
+async function startBlank(page) {
+  await page.getByRole('button', { name: 'New journey', exact: true }).click();
+  await page.getByRole('menuitem', { name: /Blank journey/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 0);
+}
+
+async function addTouchpoint(page, name) {
+  await page.getByRole('button', { name: 'Add touchpoint', exact: true }).click();
+  const field = page.getByLabel('Name', { exact: true });
+  await field.fill(name);
+  await card(page, name).waitFor();
+}
+
+test('a new user builds, connects, moves, undoes and finds it all after a reload', async () => {
+  const { page, context, errors } = await openApp(env);
+  await startBlank(page);
+  assert.equal(await page.locator('.stage-name').first().innerText(), 'Discover');
+
+  await addTouchpoint(page, 'I search for a current account');
+  await page.getByLabel('Brand promise', { exact: true }).fill('Open in ten minutes, from the sofa');
+  await page.getByLabel('Emotion').selectOption('1');
+  await page.getByLabel('Moment of truth').check();
+  const first = card(page, 'I search for a current account');
+  assert.equal(await first.locator('.mot').count(), 1, 'moment of truth is marked');
+  assert.equal(await first.locator('.emotion').innerText(), '+1');
+
+  await addTouchpoint(page, 'I compare accounts');
+  assert.equal(await page.locator('.card').count(), 2);
+
+  // Connect: select the first card, press Connect, click the second.
+  await first.click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await card(page, 'I compare accounts').click();
+  await page.waitForFunction(() => document.querySelectorAll('path.edge').length === 1);
+
+  // Move with the keyboard: the focused card goes one stage to the right.
+  const second = card(page, 'I compare accounts');
+  await second.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => [...document.querySelectorAll('.card')]
+    .some((c) => c.textContent.includes('I compare accounts') && c.dataset.stage === 'Choose'));
+
+  // Undo puts it back, redo moves it again.
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  assert.equal(await second.getAttribute('data-stage'), 'Discover');
+  await page.keyboard.press('Control+Shift+Z');
+  assert.equal(await second.getAttribute('data-stage'), 'Choose');
+
+  // Drag the first card into the "Buy" column.
+  const buy = await page.locator('.stage-column', { has: page.locator('.stage-name', { hasText: /^Buy$/ }) }).boundingBox();
+  const box = await first.boundingBox();
+  await page.mouse.move(box.x + 40, box.y + 40);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 120, box.y + 60, { steps: 4 });
+  await page.mouse.move(buy.x + buy.width / 2, box.y + 40, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction(() => [...document.querySelectorAll('.card')]
+    .some((c) => c.textContent.includes('I search for a current account') && c.dataset.stage === 'Buy'));
+
+  // Everything is saved within a second: reload and find it.
+  await page.waitForTimeout(800);
+  await page.reload();
+  await page.waitForSelector('.card');
+  assert.equal(await page.locator('.card').count(), 2);
+  assert.equal(await card(page, 'I search for a current account').getAttribute('data-stage'), 'Buy');
+  assert.equal(await card(page, 'I compare accounts').getAttribute('data-stage'), 'Choose');
+  assert.equal(await page.locator('path.edge').count(), 1);
+
+  await page.screenshot({ path: join(SHOTS, 'editor-built.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the inspector edits every group and text typed is never markup', async () => {
+  const { page, context, errors } = await openApp(env);
+  await card(page, 'I order and pick my install date').dblclick();
+  for (const legend of ['Customer', 'Brand', 'Loose/tight', 'Delivery', 'Measures', 'Notes']) {
+    assert.equal(await page.locator('legend', { hasText: new RegExp(`^${legend}$`) }).count(), 1, legend);
+  }
+  assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'I order and pick my install date');
+  await page.getByLabel('Experience').selectOption('loose');
+  await page.getByLabel('Behaviour').selectOption('tight');
+  assert.match(await card(page, 'I order and pick my install date').locator('.quadrant').innerText(), /Reversed/);
+  await page.screenshot({ path: join(SHOTS, 'inspector.png') });
+
+  const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"'&`;
+  await page.getByLabel('Name', { exact: true }).fill(hostile);
+  const shown = card(page, '<img src=x');
+  await shown.waitFor();
+  assert.ok((await shown.locator('.card-name').innerText()).endsWith(hostile), 'shown as typed');
+  assert.ok((await shown.getAttribute('aria-label')).startsWith(hostile), 'accessible name starts with the name');
+  assert.equal(await page.locator('.card img, .card script').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('save a file, open it in a fresh browser profile, and a broken file changes nothing', async () => {
+  const { page, context } = await openApp(env);
+  await page.getByLabel('Journey title').fill('Workshop journey');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save file', exact: true }).click();
+  const file = join(SHOTS, 'workshop-journey.json');
+  await (await download).saveAs(file);
+  const text = await readFile(file, 'utf8');
+  assert.match(text, /"format": "throughline-journey"/);
+  await context.close();
+
+  // A fresh profile: nothing in storage, so it opens on the sample.
+  const fresh = await openApp(env);
+  assert.match(await fresh.page.locator('h1').innerText(), /Getting broadband/);
+  await fresh.page.locator('input[type=file]').setInputFiles(file);
+  await fresh.page.waitForFunction(() => document.querySelector('h1').textContent.includes('Workshop journey'));
+  assert.equal(await fresh.page.locator('.card').count(), 21);
+
+  // A broken file: the error names the problem and where; the journey stays as it was.
+  await fresh.page.locator('input[type=file]').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "throughline-journey", "version": 1, "journey": {"title": 7}}'),
+  });
+  const alert = fresh.page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Could not open broken\.json/);
+  assert.match(await alert.innerText(), /journey\.title/);
+  assert.match(await fresh.page.locator('h1').innerText(), /Workshop journey/);
+  assert.equal(await fresh.page.locator('.card').count(), 21);
+  await fresh.page.screenshot({ path: join(SHOTS, 'broken-file.png') });
+  await fresh.context.close();
+});
+
+test('delete and undo with the keyboard; shortcuts do not fire while typing', async () => {
+  const { page, context } = await openApp(env);
+  const c = card(page, 'I get my first bill');
+  await c.click();
+  await page.keyboard.press('Delete');
+  assert.equal(await page.locator('.card').count(), 20);
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.locator('.card').count(), 21);
+
+  // Backspace in a text field edits the text, not the journey.
+  await c.dblclick();
+  const name = page.getByLabel('Name', { exact: true });
+  await name.press('End');
+  await name.press('Backspace');
+  assert.equal(await page.locator('.card').count(), 21);
+  assert.equal(await name.inputValue(), 'I get my first bil');
+  await context.close();
+});
