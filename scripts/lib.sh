@@ -78,6 +78,20 @@ ensure_chromium() {
   export CHROMEDRIVER=/usr/bin/chromedriver
 }
 
+# Graphviz's dot, so the export tests can check that DOT output really parses.
+ensure_graphviz() {
+  step "Graphviz (Debian package graphviz)"
+  if [ -x /usr/bin/dot ]; then
+    info "present: $(/usr/bin/dot -V 2>&1)"
+  else
+    info "installing (apt-get install graphviz)"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq graphviz
+  fi
+}
+
 ensure_fetched() {
   step "Rust dependencies (cargo fetch)"
   cargo fetch --quiet

@@ -62,9 +62,10 @@ pub fn to_markdown(j: &Journey) -> String {
 }
 
 fn push_inlines(o: &mut String, inlines: &[Inline]) {
-    for i in inlines {
+    for (k, i) in inlines.iter().enumerate() {
         match i {
-            Inline::Text(t) => push_md(o, t),
+            Inline::Text(t) if k == 0 => push_md(o, t),
+            Inline::Text(t) => push_md_after(o, t),
             Inline::Strong(t) => {
                 // Emphasis delimiters next to spaces do not open or close, so keep the
                 // text's edge spaces outside the asterisks.
@@ -100,7 +101,8 @@ fn table(o: &mut String, t: &Table) {
                 if i > 0 {
                     o.push_str("<br>");
                 }
-                push_md(o, line);
+                // A cell cannot start a block, so a leading `-` or `1.` needs no escape.
+                escape_md(o, line.trim(), false);
             }
             o.push_str(" |");
         }
@@ -109,13 +111,22 @@ fn table(o: &mut String, t: &Table) {
     o.push('\n');
 }
 
-/// Appends `s` as Markdown text that renders as exactly `s` (line breaks as spaces).
+/// Appends `s`, which starts a line or a block, as Markdown text that renders as exactly `s`
+/// (line breaks as spaces, blanks at the edges dropped).
 pub(crate) fn push_md(o: &mut String, s: &str) {
-    let s = s.trim();
+    escape_md(o, s.trim(), true);
+}
+
+/// Like [`push_md`] for text that continues a line: its edge spaces are kept.
+fn push_md_after(o: &mut String, s: &str) {
+    escape_md(o, s, false);
+}
+
+fn escape_md(o: &mut String, s: &str, at_start: bool) {
     let chars: Vec<char> = s.chars().collect();
     // A block marker at the start: `-`, `+`, `=` (setext underline), or `1.` / `1)`.
     let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
-    let numbered = digits > 0 && matches!(chars.get(digits), Some('.' | ')'));
+    let numbered = at_start && digits > 0 && matches!(chars.get(digits), Some('.' | ')'));
     for (i, &c) in chars.iter().enumerate() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '#' | '~' | '!' | '@' => {
@@ -127,7 +138,7 @@ pub(crate) fn push_md(o: &mut String, s: &str) {
                 o.push('\\');
                 o.push(c);
             }
-            '-' | '+' | '=' if i == 0 => {
+            '-' | '+' | '=' if at_start && i == 0 => {
                 o.push('\\');
                 o.push(c);
             }

@@ -100,8 +100,14 @@ pub fn to_svg(j: &Journey) -> String {
         );
     }
 
+    // By id, not Journey::transition/touchpoint: a linear search per edge and per card is
+    // quadratic, and at 10,000 touchpoints that dominated the export.
+    let transitions: std::collections::HashMap<TransitionId, &Transition> =
+        j.transitions.iter().map(|t| (t.id, t)).collect();
+    let touchpoints: std::collections::HashMap<TouchpointId, &Touchpoint> =
+        j.touchpoints.iter().map(|t| (t.id, t)).collect();
     for e in &l.edges {
-        let Some(tr) = j.transition(e.transition) else {
+        let Some(tr) = transitions.get(&e.transition) else {
             continue;
         };
         let style = match tr.kind {
@@ -120,7 +126,7 @@ pub fn to_svg(j: &Journey) -> String {
     }
 
     for c in &l.cards {
-        if let Some(t) = j.touchpoint(c.touchpoint) {
+        if let Some(t) = touchpoints.get(&c.touchpoint) {
             card(&mut o, j, t, &c.rect);
         }
     }

@@ -6,7 +6,10 @@
 //!   are required; every other column may be left out and defaults to empty or unrated. A
 //!   column the importer does not know is reported rather than silently dropped.
 //! - Stages, lanes, channels, owners (departments), partners and personas are created by
-//!   name, in order of first appearance; names match trimmed and case-insensitively. A
+//!   name, in order of first appearance; names match trimmed and case-insensitively. A lane,
+//!   channel or department named like one of the built-in kinds ("Back stage", "Phone",
+//!   "Marketing"...) gets that kind; lanes are then put in blueprint order (customer action,
+//!   front stage, back stage, support process; other names count as front stage). A
 //!   `delivered by` cell that is empty or says `Brand` means the brand's own people.
 //! - Every cell loses one leading apostrophe, undoing the export's formula guard.
 //! - Transitions come from the `transitions` column (format in [`crate::export::csv`]); a
@@ -606,6 +609,11 @@ pub fn from_csv(text: &str, ids: &mut IdGen) -> Result<Journey, ImportError> {
             }
         }
     }
+    // Reading order: a problem found while resolving transitions sorts in with its row.
+    problems.sort_by_key(|p| (p.line, p.column));
+    // A sheet lists lanes in whatever order its rows use them; a blueprint reads top to
+    // bottom from what the customer does to the support processes.
+    j.lanes.sort_by_key(|l| l.kind as u8);
     finish(j, problems)
 }
 

@@ -5,7 +5,7 @@
 //! - `title`, `accTitle: ...` (used as the title when there is no `title`), `accDescr: ...`
 //!   and the braced multi-line `accDescr { ... }` (the journey's description);
 //! - `section NAME`, whose `<br>`, `<br/>` and `<br />` become spaces (a stage name is one
-//!   line); sections with the same name become one stage;
+//!   line, and the canvas wraps it); sections with the same name become one stage;
 //! - tasks `NAME: SCORE` or `NAME: SCORE: ACTOR, ACTOR` (an empty actor list is fine);
 //!   anything after a third colon is ignored, as Mermaid ignores it;
 //! - comments: lines starting with `%%`, and `#` to the end of the line unless it starts an
@@ -145,29 +145,43 @@ fn keyword(units: &[Unit], word: &str) -> Option<usize> {
     same.then_some(start + n)
 }
 
-fn br_to_space(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.to_ascii_lowercase().find("<br") {
-        let after = &rest[i + 3..];
-        let trimmed = after.trim_start();
-        let close = trimmed
-            .strip_prefix("/>")
-            .or_else(|| trimmed.strip_prefix('>'));
-        match close {
-            Some(tail) => {
-                out.push_str(&rest[..i]);
-                out.push(' ');
-                rest = tail;
-            }
-            None => {
-                out.push_str(&rest[..i + 3]);
-                rest = after;
-            }
+/// `<br>`, `<br/>` and `<br />` written as syntax (not as codes) become spaces.
+fn br_to_space(units: &[Unit]) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(units.len());
+    let mut i = 0;
+    while i < units.len() {
+        if let Some(len) = br_at(&units[i..]) {
+            out.push(Unit {
+                c: ' ',
+                code: false,
+                col: units[i].col,
+            });
+            i += len;
+        } else {
+            out.push(units[i]);
+            i += 1;
         }
     }
-    out.push_str(rest);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
+}
+
+/// The length of a `<br>` tag at the start of `u`, if there is one.
+fn br_at(u: &[Unit]) -> Option<usize> {
+    let syntax = |k: usize, f: &dyn Fn(char) -> bool| u.get(k).is_some_and(|x| !x.code && f(x.c));
+    if !(syntax(0, &|c| c == '<')
+        && syntax(1, &|c| c.eq_ignore_ascii_case(&'b'))
+        && syntax(2, &|c| c.eq_ignore_ascii_case(&'r')))
+    {
+        return None;
+    }
+    let mut k = 3;
+    while syntax(k, &|c| c.is_whitespace()) {
+        k += 1;
+    }
+    if syntax(k, &|c| c == '/') {
+        k += 1;
+    }
+    syntax(k, &|c| c == '>').then_some(k + 1)
 }
 
 /// Reads Mermaid journey text into a new journey, drawing every id from `ids`.
@@ -312,7 +326,7 @@ pub fn from_mermaid(text_in: &str, ids: &mut IdGen) -> Result<Journey, ImportErr
                 ));
                 continue;
             }
-            let name = br_to_space(&text(rest));
+            let name = text(&br_to_space(rest));
             if name.is_empty() {
                 problems.push(ImportProblem::at(
                     line_no,
@@ -441,12 +455,11 @@ mod tests {
     }
 
     #[test]
-    fn br_variants_become_spaces() {
-        assert_eq!(
-            br_to_space("Get<br>help<BR/>now<br />ok"),
-            "Get help now ok"
-        );
-        assert_eq!(br_to_space("a <brother>"), "a <brother>");
+    fn br_variants_become_spaces_but_coded_ones_stay() {
+        let br = |s: &str| text(&br_to_space(&units(s)));
+        assert_eq!(br("Get<br>help<BR/>now<br />ok"), "Get help now ok");
+        assert_eq!(br("a <brother>"), "a <brother>");
+        assert_eq!(br("#60;br#62;"), "<br>");
     }
 
     #[test]
