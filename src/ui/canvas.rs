@@ -19,6 +19,9 @@ pub struct CanvasProps {
     pub connecting: bool,
     #[prop_or_default]
     pub dispatch: Callback<Action>,
+    /// When a filter is set: the touchpoints that match it (the others fade).
+    #[prop_or_default]
+    pub matches: Option<Rc<std::collections::HashSet<TouchpointId>>>,
 }
 
 /// A card being dragged: moved by setting its transform directly, committed on release, so a
@@ -352,7 +355,8 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         let t = j.touchpoint(c.touchpoint)?;
         Some(
             html! { <Card key={t.id.to_string()} view={CardView::of(j, t)} rect={c.rect}
-            selected={props.selection.contains(&t.id)} /> },
+            selected={props.selection.contains(&t.id)}
+            dim={props.matches.as_ref().is_some_and(|m| !m.contains(&t.id))} /> },
         )
     });
 
@@ -545,6 +549,7 @@ struct CardProps {
     view: CardView,
     rect: Rect,
     selected: bool,
+    dim: bool,
 }
 
 #[component]
@@ -555,7 +560,8 @@ fn Card(props: &CardProps) -> Html {
         v.moment_of_truth.then_some("card-mot"),
         v.partner.is_some().then_some("card-partner"),
         v.quadrant.map(quadrant_class),
-        props.selected.then_some("selected")
+        props.selected.then_some("selected"),
+        props.dim.then_some("dim")
     );
     let meta: Vec<&str> = [v.channel.as_deref(), v.owner.as_deref()]
         .into_iter()

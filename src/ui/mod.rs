@@ -5,6 +5,7 @@
 mod canvas;
 mod fields;
 mod files;
+mod filter_bar;
 mod inspector;
 mod journey_panel;
 mod state;
@@ -96,6 +97,16 @@ pub(crate) enum SideTab {
 pub fn App() -> Html {
     let editor = use_reducer(initial_editor);
     let tab = use_state(|| SideTab::Journey);
+    let filter = use_state(crate::query::Filter::default);
+    // Touchpoints that match the filter; None when no filter is set.
+    let matches: Option<Rc<std::collections::HashSet<crate::model::TouchpointId>>> = {
+        let f = (*filter).clone();
+        let j = Rc::clone(&editor.journey);
+        (*use_memo((f, j), |(f, j)| {
+            (!f.is_empty()).then(|| Rc::new(crate::query::matching(j, f).into_iter().collect()))
+        }))
+        .clone()
+    };
     let dispatch = {
         let editor = editor.clone();
         use_callback((), move |a: Action, _| editor.dispatch(a))
@@ -214,8 +225,14 @@ pub fn App() -> Html {
                 journey={Rc::clone(&editor.journey)} />
             <div class="body">
                 <main class="workspace" aria-label="Journey map">
-                    <Canvas journey={Rc::clone(&editor.journey)} selection={Rc::clone(&editor.selection)}
-                        connecting={editor.connecting_from.is_some()} dispatch={dispatch.clone()} />
+                    <filter_bar::FilterBar journey={Rc::clone(&editor.journey)} filter={(*filter).clone()}
+                        on_change={{ let f = filter.clone(); Callback::from(move |v| f.set(v)) }}
+                        matching={matches.as_ref().map(|m| m.len())} />
+                    <div class="map-area">
+                        <Canvas journey={Rc::clone(&editor.journey)} selection={Rc::clone(&editor.selection)}
+                            connecting={editor.connecting_from.is_some()} dispatch={dispatch.clone()}
+                            matches={matches.clone()} />
+                    </div>
                 </main>
                 <aside class="side" aria-label="Details">
                     <div class="tabs" role="tablist">

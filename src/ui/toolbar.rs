@@ -247,6 +247,24 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button class="menu-item" role="menuitem" onclick={load(sample::broadband, "from the broadband sample")}>
                     { "Sample: home broadband" }<span class="menu-sub">{ "21 touchpoints with a partner installer" }</span>
                 </button>
+                <p class="menu-hint">{ "Templates" }</p>
+                { for crate::templates::all().into_iter().map(|t| {
+                    let d = d.clone();
+                    let menu = menu.clone();
+                    let onclick = Callback::from(move |_: MouseEvent| {
+                        menu.set(None);
+                        d.emit(Action::Load {
+                            doc: super::new_doc_id(),
+                            journey: (t.build)(super::random_seed()),
+                            notice: Some(Notice::info(format!("Started from the template \"{}\"", t.name))),
+                        });
+                    });
+                    html! {
+                        <button class="menu-item" role="menuitem" key={t.key} {onclick}>
+                            { format!("{} ({})", t.name, t.industry) }<span class="menu-sub">{ t.summary }</span>
+                        </button>
+                    }
+                }) }
             </div>
         }
     });

@@ -161,3 +161,30 @@ test('delete and undo with the keyboard; shortcuts do not fire while typing', as
   assert.equal(await name.inputValue(), 'I get my first bil');
   await context.close();
 });
+
+test('search and filters fade what does not match; templates start a new journey', async () => {
+  const { page, context, errors } = await openApp(env);
+  await page.getByLabel('Search touchpoints').fill('installer');
+  const status = page.locator('.match-count');
+  await status.waitFor();
+  const n = Number((await status.innerText()).split(' ')[0]);
+  assert.ok(n > 0 && n < 21, `some match: ${n}`);
+  assert.equal(await page.locator('.card.dim').count(), 21 - n);
+  assert.equal(await card(page, 'The installer sets me up at home').getAttribute('class').then((c) => c.includes('dim')), false);
+
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  assert.equal(await page.locator('.card.dim').count(), 0);
+  await page.getByLabel('Filter by delivery').selectOption({ label: 'FibreFit Installations' });
+  assert.match(await status.innerText(), /^3 of 21 match/);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+
+  await page.getByRole('button', { name: 'New journey', exact: true }).click();
+  const templates = page.getByRole('menuitem', { name: /\((Retail banking|Healthcare|Automotive retail)\)/ });
+  assert.ok(await templates.count() >= 3, 'three industry templates are offered');
+  await templates.first().click();
+  await page.getByText(/Started from the template/).waitFor();
+  assert.ok(await page.locator('.card').count() >= 12);
+  await page.screenshot({ path: join(SHOTS, 'template.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
