@@ -1,0 +1,229 @@
+//! The customer's side: where expectations are missed most, how the journey feels stage by
+//! stage, pain points nobody has answered, and which personas each stage serves.
+
+use super::ctx::{count, list_text, Ctx};
+use super::{Finding, FindingKind, Out, Severity};
+use crate::model::*;
+
+/// How many of the largest expectation gaps are flagged as priorities.
+pub const PRIORITY_GAPS: usize = 5;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Customer {
+    /// Touchpoints with both importance and performance rated, largest gap first (reading
+    /// order on a tie).
+    pub gaps: Vec<ExpectationGap>,
+    /// The emotion curve, one entry per stage.
+    pub emotion: Vec<StageEmotion>,
+    /// Touchpoints with at least one pain point and no opportunity written.
+    pub pain_without_opportunity: Vec<TouchpointId>,
+    /// One entry per persona, in the journey's persona order.
+    pub personas: Vec<PersonaCoverage>,
+}
+
+/// How far a touchpoint falls short of what customers expect, weighted by how much it matters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectationGap {
+    pub touchpoint: TouchpointId,
+    pub importance: u8,
+    pub performance: u8,
+    /// importance x (5 - performance): 0 (met, or does not matter) to 20.
+    pub gap: u8,
+    /// Among the first [`PRIORITY_GAPS`] in the ranking, with a gap above zero.
+    pub priority: bool,
+}
+
+/// One point of the emotion curve.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageEmotion {
+    pub stage: StageId,
+    /// Average over touchpoints with an emotion, -2 to +2.
+    pub average: Option<f64>,
+    /// The touchpoint that feels worst and its emotion; the first in reading order on a tie.
+    pub lowest: Option<(TouchpointId, i8)>,
+    pub rated: usize,
+}
+
+/// Which touchpoints apply to a persona. A touchpoint with no personas listed applies to all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonaCoverage {
+    pub persona: PersonaId,
+    pub touchpoints: usize,
+    /// Stages, in stage order, with no touchpoint for this persona.
+    pub stages_without: Vec<StageId>,
+}
+
+fn written(items: &[String]) -> bool {
+    items.iter().any(|s| !s.trim().is_empty())
+}
+
+pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
+    let j = cx.j;
+
+    let mut ranked: Vec<(usize, u8, u8, u8)> = cx
+        .order
+        .iter()
+        .filter_map(|&i| {
+            let t = cx.tp(i);
+            let (imp, perf) = (t.importance?.get(), t.performance?.get());
+            Some((i, imp, perf, imp * (5 - perf)))
+        })
+        .collect();
+    // Stable sort: equal gaps stay in reading order.
+    ranked.sort_by_key(|&(_, _, _, gap)| std::cmp::Reverse(gap));
+    let gaps: Vec<ExpectationGap> = ranked
+        .iter()
+        .enumerate()
+        .map(|(n, &(i, importance, performance, gap))| ExpectationGap {
+            touchpoint: cx.id(i),
+            importance,
+            performance,
+            gap,
+            priority: n < PRIORITY_GAPS && gap > 0,
+        })
+        .collect();
+    for (n, &(i, imp, perf, gap)) in ranked.iter().enumerate() {
+        if !gaps[n].priority {
+            break;
+        }
+        out.push((
+            Finding {
+                kind: FindingKind::PriorityGap,
+                severity: Severity::Warning,
+                title: format!(
+                    "Priority gap #{}: {} (importance {imp}, performance {perf})",
+                    n + 1,
+                    cx.name(i)
+                ),
+                detail: format!(
+                "Customers rate \"{}\" {imp} out of 5 for importance and the brand delivers {perf} \
+                 out of 5 today: a gap of {gap} out of 20, the {} in the journey.",
+                cx.name(i),
+                ordinal(n + 1)
+            ),
+                touchpoints: vec![cx.id(i)],
+                transitions: Vec::new(),
+            },
+            cx.first_place(&[i]),
+        ));
+    }
+
+    let mut emotion = Vec::new();
+    for (s, stage) in j.stages.iter().enumerate() {
+        let felt: Vec<(usize, i8)> = cx.by_stage[s]
+            .iter()
+            .filter_map(|&i| cx.tp(i).emotion.map(|e| (i, e.get())))
+            .collect();
+        let lowest = felt.iter().min_by_key(|&&(_, e)| e).copied();
+        if let Some((i, e)) = lowest.filter(|&(_, e)| e < 0) {
+            out.push((
+                Finding {
+                    kind: FindingKind::EmotionalLow,
+                    severity: Severity::Warning,
+                    title: format!(
+                        "Emotional low point in {}: {} ({e})",
+                        stage.name,
+                        cx.name(i)
+                    ),
+                    detail: format!(
+                        "Customers feel worst at \"{}\" in this stage. Low points are remembered \
+                     long after the rest.",
+                        cx.name(i)
+                    ),
+                    touchpoints: vec![cx.id(i)],
+                    transitions: Vec::new(),
+                },
+                cx.first_place(&[i]),
+            ));
+        }
+        let sum: i32 = felt.iter().map(|&(_, e)| i32::from(e)).sum();
+        emotion.push(StageEmotion {
+            stage: stage.id,
+            average: (!felt.is_empty()).then(|| f64::from(sum) / felt.len() as f64),
+            lowest: lowest.map(|(i, e)| (cx.id(i), e)),
+            rated: felt.len(),
+        });
+    }
+
+    let unanswered = cx.select(|_, t| written(&t.pain_points) && !written(&t.opportunities));
+    if !unanswered.is_empty() {
+        out.push((
+            Finding {
+                kind: FindingKind::PainWithoutOpportunity,
+                severity: Severity::Warning,
+                title: format!(
+                    "Pain points with no opportunity: {}",
+                    count(unanswered.len(), "touchpoint")
+                ),
+                detail: format!(
+                    "Customers' pain is recorded here but nobody has written what could be done \
+                 about it: {}.",
+                    cx.names(&unanswered)
+                ),
+                touchpoints: cx.ids(&unanswered),
+                transitions: Vec::new(),
+            },
+            cx.first_place(&unanswered),
+        ));
+    }
+
+    let mut personas = Vec::new();
+    for p in &j.personas {
+        let applies = |t: &Touchpoint| t.personas.is_empty() || t.personas.contains(&p.id);
+        let mut covered = vec![false; j.stages.len()];
+        let mut touchpoints = 0;
+        for (i, t) in j.touchpoints.iter().enumerate() {
+            if applies(t) {
+                touchpoints += 1;
+                if let Some(s) = cx.stage_of[i] {
+                    covered[s] = true;
+                }
+            }
+        }
+        let missing: Vec<usize> = (0..j.stages.len()).filter(|&s| !covered[s]).collect();
+        if !missing.is_empty() {
+            out.push((
+                Finding {
+                    kind: FindingKind::PersonaGap,
+                    severity: Severity::Warning,
+                    title: format!(
+                        "{} has no touchpoint in {}",
+                        p.name,
+                        list_text(missing.iter().map(|&s| cx.stage_name(s).to_string()))
+                            .replace("; ", ", ")
+                    ),
+                    detail: format!(
+                        "No touchpoint in {} applies to {}, so the journey does not say what \
+                     happens to them there.",
+                        count(missing.len(), "stage"),
+                        p.name
+                    ),
+                    touchpoints: Vec::new(),
+                    transitions: Vec::new(),
+                },
+                usize::MAX,
+            ));
+        }
+        personas.push(PersonaCoverage {
+            persona: p.id,
+            touchpoints,
+            stages_without: missing.iter().map(|&s| j.stages[s].id).collect(),
+        });
+    }
+
+    Customer {
+        gaps,
+        emotion,
+        pain_without_opportunity: cx.ids(&unanswered),
+        personas,
+    }
+}
+
+fn ordinal(n: usize) -> String {
+    match n {
+        1 => "largest".to_string(),
+        2 => "second largest".to_string(),
+        3 => "third largest".to_string(),
+        n => format!("{n}th largest"),
+    }
+}
