@@ -56,7 +56,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Continuity {
     // (transition, from position, to position, the hand-off)
     let mut found: Vec<(usize, usize, usize, HandOff)> = Vec::new();
     for (k, tr) in j.transitions.iter().enumerate() {
-        let (Some(&a), Some(&b)) = (cx.index.get(&tr.from), cx.index.get(&tr.to)) else {
+        let Some((a, b)) = cx.ends[k] else {
             continue;
         };
         if a == b {
@@ -82,34 +82,32 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Continuity {
     for (_, a, b, h) in found.iter().filter(|f| !f.3.carries_context) {
         let (ta, tb) = (cx.tp(*a), cx.tp(*b));
         let (from, to) = (cx.name(*a), cx.name(*b));
-        let mut moves: Vec<[&str; 2]> = Vec::with_capacity(3);
-        if h.channel {
-            moves.push([
-                cx.channel_name(ta).unwrap_or_default(),
-                cx.channel_name(tb).unwrap_or_default(),
-            ]);
-        }
-        if h.delivery {
-            moves.push([deliverer(cx, ta), deliverer(cx, tb)]);
-        }
-        if h.department {
-            moves.push([
-                cx.department_name(ta).unwrap_or_default(),
-                cx.department_name(tb).unwrap_or_default(),
-            ]);
-        }
+        let moves = [
+            h.channel.then(|| {
+                [
+                    cx.channel_name(ta).unwrap_or_default(),
+                    cx.channel_name(tb).unwrap_or_default(),
+                ]
+            }),
+            h.delivery.then(|| [deliverer(cx, ta), deliverer(cx, tb)]),
+            h.department.then(|| {
+                [
+                    cx.department_name(ta).unwrap_or_default(),
+                    cx.department_name(tb).unwrap_or_default(),
+                ]
+            }),
+        ];
         let title = concat(&["Hand-off loses the customer's context: ", from, " → ", to]);
-        let mut detail = concat(&["Between \"", from, "\" and \"", to, "\" the customer moves"]);
-        for (n, [x, y]) in moves.iter().enumerate() {
-            let joint = if n == 0 { " from " } else { " and from " };
-            for part in [joint, x, " to ", y] {
-                detail.push_str(part);
-            }
+        let mut parts: Vec<&str> = Vec::with_capacity(18);
+        parts.extend(["Between \"", from, "\" and \"", to, "\" the customer moves"]);
+        for (n, [x, y]) in moves.iter().flatten().enumerate() {
+            parts.extend([if n == 0 { " from " } else { " and from " }, x, " to ", y]);
         }
-        detail.push_str(
+        parts.push(
             ", and what they already told or did does not travel with them. Expect them to \
              repeat themselves.",
         );
+        let detail = concat(&parts);
         let place = cx.first_place(&[*a, *b]);
         out.push((
             Finding {

@@ -29,8 +29,9 @@ pub(crate) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
 pub(crate) struct Ctx<'a> {
     pub j: &'a Journey,
-    /// Touchpoint id to its position in `j.touchpoints`.
-    pub index: IdMap<TouchpointId, usize>,
+    /// Each transition's ends as touchpoint positions, `None` when an end is missing.
+    /// Resolved once here so no diagnostic looks ids up per transition.
+    pub ends: Vec<Option<(usize, usize)>>,
     /// Stage position of each touchpoint, `None` when its stage is missing.
     pub stage_of: Vec<Option<usize>>,
     /// Touchpoint positions in reading order: by stage, then by position in the list.
@@ -53,6 +54,11 @@ impl<'a> Ctx<'a> {
             .iter()
             .enumerate()
             .map(|(i, t)| (t.id, i))
+            .collect();
+        let ends = j
+            .transitions
+            .iter()
+            .map(|tr| Some((*index.get(&tr.from)?, *index.get(&tr.to)?)))
             .collect();
         let stages: IdMap<StageId, usize> = j
             .stages
@@ -96,7 +102,7 @@ impl<'a> Ctx<'a> {
             .collect();
         Ctx {
             j,
-            index,
+            ends,
             stage_of,
             order,
             place,

@@ -1,6 +1,6 @@
 //! Delivery: who owns each touchpoint, who delivers it, and what back-stage support it has.
 
-use super::ctx::{count, list_text, Ctx};
+use super::ctx::{count, list_text, Ctx, IdMap};
 use super::{Finding, FindingKind, Out, Severity};
 use crate::model::*;
 
@@ -34,18 +34,40 @@ pub struct PartnerLoad {
 
 pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Delivery {
     let j = cx.j;
-    let owned: Vec<Vec<usize>> = j
+    // One pass sorts every touchpoint into its department's and deliverer's lists.
+    let dept_pos: IdMap<DepartmentId, usize> = j
         .departments
         .iter()
-        .map(|d| cx.select(|_, t| t.owner == Some(d.id)))
+        .enumerate()
+        .map(|(k, d)| (d.id, k))
         .collect();
-    let unowned = cx.select(|_, t| t.owner.and_then(|d| j.department(d)).is_none());
-    let delivered: Vec<Vec<usize>> = j
+    let partner_pos: IdMap<PartnerId, usize> = j
         .partners
         .iter()
-        .map(|p| cx.select(|_, t| t.delivered_by == DeliveredBy::Partner(p.id)))
+        .enumerate()
+        .map(|(k, p)| (p.id, k))
         .collect();
-    let brand = cx.select(|_, t| t.delivered_by == DeliveredBy::Brand);
+    let mut owned = vec![Vec::new(); j.departments.len()];
+    let mut delivered = vec![Vec::new(); j.partners.len()];
+    let (mut unowned, mut brand, mut all_owned) = (Vec::new(), Vec::new(), Vec::new());
+    for &i in &cx.order {
+        let t = cx.tp(i);
+        match t.owner.and_then(|d| dept_pos.get(&d)) {
+            Some(&k) => {
+                owned[k].push(i);
+                all_owned.push(i);
+            }
+            None => unowned.push(i),
+        }
+        match t.delivered_by {
+            DeliveredBy::Brand => brand.push(i),
+            DeliveredBy::Partner(p) => {
+                if let Some(&k) = partner_pos.get(&p) {
+                    delivered[k].push(i);
+                }
+            }
+        }
+    }
     let without_support = cx.select(|_, t| t.support.is_empty());
 
     let list = |kind, severity, title: String, detail: String, tps: &[usize]| {
@@ -77,7 +99,6 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Delivery {
             .iter()
             .zip(&owned)
             .map(|(d, tps)| format!("{} {}", d.name, tps.len()));
-        let all = cx.select(|_, t| t.owner.and_then(|d| j.department(d)).is_some());
         out.push(list(
             FindingKind::Owners,
             Severity::Info,
@@ -87,7 +108,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Delivery {
                 list_text(loads).replace("; ", ", "),
                 unowned.len()
             ),
-            &all,
+            &all_owned,
         ));
     }
     for (p, tps) in j.partners.iter().zip(&delivered) {

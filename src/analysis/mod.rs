@@ -238,7 +238,7 @@ pub fn analyze(j: &Journey) -> Report {
     let intent = intent::analyze(&cx, &mut found);
     let customer = customer::analyze(&cx, &mut found);
     let delivery = delivery::analyze(&cx, &mut found);
-    let findings = sort_findings(&cx, found);
+    let findings = sort_findings(found);
 
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let n = j.touchpoints.len();
@@ -280,15 +280,10 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 }
 
 /// Category, severity, then where the finding sits in the journey (its earliest touchpoint in
-/// reading order, else its first transition), so the list reads left to right within a group.
-/// Kind, then the order the diagnostics produced them, settle ties deterministically.
-fn sort_findings(cx: &Ctx, found: Out) -> Vec<Finding> {
-    let transition_pos: ctx::IdMap<TransitionId, usize> =
-        cx.j.transitions
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id, i))
-            .collect();
+/// reading order), so the list reads left to right within a group. Ties go by kind, then by
+/// the order the diagnostics produced them, which for findings about transitions is the
+/// journey's transition order.
+fn sort_findings(found: Out) -> Vec<Finding> {
     // Each key packs the sort fields into one integer, most significant first: comparing
     // integers is several times cheaper than comparing tuples, and a large journey has tens
     // of thousands of findings to order.
@@ -297,16 +292,10 @@ fn sort_findings(cx: &Ctx, found: Out) -> Vec<Finding> {
         .iter()
         .enumerate()
         .map(|(n, (f, place))| {
-            let transition = f
-                .transitions
-                .first()
-                .and_then(|id| transition_pos.get(id).copied())
-                .unwrap_or(usize::MAX);
-            (f.kind.category() as u128) << 108
-                | (f.severity as u128) << 104
-                | clamp(*place) << 72
-                | (f.kind as u128) << 64
-                | clamp(transition) << 32
+            (f.kind.category() as u128) << 80
+                | (f.severity as u128) << 72
+                | clamp(*place) << 40
+                | (f.kind as u128) << 32
                 | clamp(n)
         })
         .collect();

@@ -116,8 +116,8 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Structure {
     for _ in 0..n {
         g.add_node(());
     }
-    for (k, tr) in j.transitions.iter().enumerate() {
-        if let (Some(&a), Some(&b)) = (cx.index.get(&tr.from), cx.index.get(&tr.to)) {
+    for (k, ends) in cx.ends.iter().enumerate() {
+        if let Some((a, b)) = *ends {
             g.add_edge(NodeIndex::new(a), NodeIndex::new(b), k);
         }
     }
@@ -152,9 +152,9 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Structure {
         .iter()
         .enumerate()
         .filter(|(_, tr)| tr.kind != TransitionKind::Return)
-        .filter_map(|(k, tr)| {
-            let from = cx.stage_of[*cx.index.get(&tr.from)?]?;
-            let to = cx.stage_of[*cx.index.get(&tr.to)?]?;
+        .filter_map(|(k, _)| {
+            let (a, b) = cx.ends[k]?;
+            let (from, to) = (cx.stage_of[a]?, cx.stage_of[b]?);
             (to < from).then_some(k)
         })
         .collect();
@@ -600,7 +600,7 @@ fn findings(
     }
     for &k in l.backward {
         let tr = &j.transitions[k];
-        let (a, b) = (cx.index[&tr.from], cx.index[&tr.to]);
+        let (a, b) = cx.ends[k].expect("backward steps join two touchpoints");
         let stage = |i: usize| cx.stage_name(cx.stage_of[i].expect("backward steps have stages"));
         let mut f = finding(
             FindingKind::BackwardTransition,
