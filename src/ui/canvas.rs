@@ -5,6 +5,7 @@ use super::state::Action;
 use crate::command::{Command, Place};
 use crate::layout::{self, Layout, Rect};
 use crate::model::*;
+use crate::overlay::Tint;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -22,6 +23,9 @@ pub struct CanvasProps {
     /// When a filter is set: the touchpoints that match it (the others fade).
     #[prop_or_default]
     pub matches: Option<Rc<std::collections::HashSet<TouchpointId>>>,
+    /// The overlay: each card's tint by the chosen measure.
+    #[prop_or_default]
+    pub tints: Option<Rc<std::collections::HashMap<TouchpointId, Tint>>>,
 }
 
 /// A card being dragged: moved by setting its transform directly, committed on release, so a
@@ -356,7 +360,8 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         Some(
             html! { <Card key={t.id.to_string()} view={CardView::of(j, t)} rect={c.rect}
             selected={props.selection.contains(&t.id)}
-            dim={props.matches.as_ref().is_some_and(|m| !m.contains(&t.id))} /> },
+            dim={props.matches.as_ref().is_some_and(|m| !m.contains(&t.id))}
+            tint={props.tints.as_ref().map(|m| m.get(&t.id).cloned())} /> },
         )
     });
 
@@ -550,6 +555,8 @@ struct CardProps {
     rect: Rect,
     selected: bool,
     dim: bool,
+    /// `None`: no overlay; `Some(None)`: overlay on, this card unrated.
+    tint: Option<Option<Tint>>,
 }
 
 #[component]
@@ -561,7 +568,11 @@ fn Card(props: &CardProps) -> Html {
         v.partner.is_some().then_some("card-partner"),
         v.quadrant.map(quadrant_class),
         props.selected.then_some("selected"),
-        props.dim.then_some("dim")
+        props.dim.then_some("dim"),
+        props.tint.as_ref().map(|t| match t {
+            Some(t) => format!("tint tint-{}", t.level),
+            None => "tint tint-none".to_string(),
+        })
     );
     let meta: Vec<&str> = [v.channel.as_deref(), v.owner.as_deref()]
         .into_iter()
@@ -588,10 +599,14 @@ fn Card(props: &CardProps) -> Html {
                 { &v.name }
             </h3>
             <p class="card-meta">{ meta.join(" · ") }</p>
+
             if let Some(p) = &v.partner {
                 <p class="card-partner-name" title={format!("Delivered by partner {p}")}>{ format!("⇄ by {p}") }</p>
             }
             <div class="markers">
+                if let Some(t) = &props.tint {
+                    <span class="marker tint-label">{ t.as_ref().map(|t| t.text.clone()).unwrap_or_else(|| "not rated".into()) }</span>
+                }
                 <span class={classes!("marker", if v.has_promise { "on" } else { "off" })}
                     title={if v.has_promise { "Has a brand-promise note" } else { "No brand-promise note" }}>
                     { "P" }

@@ -6,6 +6,7 @@ mod canvas;
 mod fields;
 mod files;
 mod filter_bar;
+mod insights;
 mod inspector;
 mod journey_panel;
 mod state;
@@ -90,6 +91,7 @@ fn initial_editor() -> Editor {
 pub(crate) enum SideTab {
     Touchpoint,
     Journey,
+    Insights,
 }
 
 /// The root component.
@@ -98,6 +100,30 @@ pub fn App() -> Html {
     let editor = use_reducer(initial_editor);
     let tab = use_state(|| SideTab::Journey);
     let filter = use_state(crate::query::Filter::default);
+    let overlay = use_state(|| None::<crate::overlay::Measure>);
+    // Diagnostics follow every edit, but only while someone is looking at them.
+    let wants_report = *tab == SideTab::Insights || overlay.is_some();
+    let report = {
+        let j = Rc::clone(&editor.journey);
+        (*use_memo((j, wants_report), |(j, on)| {
+            on.then(|| Rc::new(crate::analysis::analyze(j)))
+        }))
+        .clone()
+    };
+    let tints = {
+        let j = Rc::clone(&editor.journey);
+        (*use_memo((j, *overlay), |(j, m)| {
+            m.map(|m| {
+                Rc::new(
+                    j.touchpoints
+                        .iter()
+                        .filter_map(|t| crate::overlay::tint(t, m).map(|x| (t.id, x)))
+                        .collect::<std::collections::HashMap<_, _>>(),
+                )
+            })
+        }))
+        .clone()
+    };
     // Touchpoints that match the filter; None when no filter is set.
     let matches: Option<Rc<std::collections::HashSet<crate::model::TouchpointId>>> = {
         let f = (*filter).clone();
@@ -208,6 +234,14 @@ pub fn App() -> Html {
         SideTab::Journey => html! {
             <journey_panel::JourneyPanel journey={Rc::clone(&editor.journey)} dispatch={dispatch.clone()} />
         },
+        SideTab::Insights => match &report {
+            Some(r) => html! {
+                <insights::Insights report={Rc::clone(r)} journey={Rc::clone(&editor.journey)}
+                    dispatch={dispatch.clone()} overlay={*overlay}
+                    on_overlay={{ let o = overlay.clone(); Callback::from(move |m| o.set(m)) }} />
+            },
+            None => html! {},
+        },
     };
     let tab_button = |t: SideTab, label: &'static str| {
         let tab = tab.clone();
@@ -231,13 +265,14 @@ pub fn App() -> Html {
                     <div class="map-area">
                         <Canvas journey={Rc::clone(&editor.journey)} selection={Rc::clone(&editor.selection)}
                             connecting={editor.connecting_from.is_some()} dispatch={dispatch.clone()}
-                            matches={matches.clone()} />
+                            matches={matches.clone()} tints={tints.clone()} />
                     </div>
                 </main>
                 <aside class="side" aria-label="Details">
                     <div class="tabs" role="tablist">
                         { tab_button(SideTab::Touchpoint, "Touchpoint") }
                         { tab_button(SideTab::Journey, "Journey") }
+                        { tab_button(SideTab::Insights, "Insights") }
                     </div>
                     <div class="side-body">{ side }</div>
                 </aside>
@@ -246,8 +281,11 @@ pub fn App() -> Html {
     }
 }
 
+/// The journey to save and its storage key, as of the last render.
+type Latest = Rc<RefCell<Option<(String, Rc<Journey>)>>>;
+
 /// Writes the latest journey to storage now, and tells the user if the browser refuses.
-fn flush(latest: &Rc<RefCell<Option<(String, Rc<Journey>)>>>, dispatch: &Callback<Action>) {
+fn flush(latest: &Latest, dispatch: &Callback<Action>) {
     let Some((doc, journey)) = latest.borrow().clone() else {
         return;
     };

@@ -343,13 +343,12 @@ impl Reducible for Editor {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut e = (*self).clone();
         // A message stays until the next thing the user does.
-        if !matches!(action, Action::Notify(_)) {
-            if e.notice
+        if !matches!(action, Action::Notify(_))
+            && e.notice
                 .as_ref()
                 .is_some_and(|n| n.kind != NoticeKind::StorageFailed)
-            {
-                e.notice = None;
-            }
+        {
+            e.notice = None;
         }
         match action {
             Action::Apply(cmd) => e.run(vec![cmd]),

@@ -3,6 +3,7 @@
 use super::files;
 use super::state::{Action, Editor, Notice};
 use super::storage;
+use crate::export::{self, Format};
 use crate::format;
 use crate::model::Journey;
 use crate::sample;
@@ -45,7 +46,7 @@ pub(crate) fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
                 return;
             }
         };
-        match files::parse(&name, &text) {
+        match files::parse(&name, &text, super::random_seed()) {
             Ok(journey) => dispatch.emit(Action::Load {
                 doc: super::new_doc_id(),
                 journey,
@@ -270,14 +271,40 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     });
 
     let export_menu = (*menu == Some(Menu::Export)).then(|| {
+        let item = |format: Format, bom: bool, label: &'static str, sub: &'static str| {
+            let j = Rc::clone(&e.journey);
+            let d = d.clone();
+            let onclick = close_then(Callback::from(move |_| {
+                let mut text = if format == Format::Csv && bom {
+                    export::csv::to_csv(&j, &export::csv::CsvOptions { bom: true })
+                } else {
+                    export::export(&j, format)
+                };
+                if format == Format::Json {
+                    text = format::save(&j);
+                }
+                let name = format!("{}.{}", files::file_stem(&j), format.extension());
+                match files::download(&name, format.mime(), &text) {
+                    Ok(()) => d.emit(Action::Notify(Notice::info(format!("Exported {name}")))),
+                    Err(why) => d.emit(Action::Notify(Notice::error(format!("Export failed: {why}"), vec![]))),
+                }
+            }));
+            html! {
+                <button class="menu-item" role="menuitem" {onclick}>
+                    { label }<span class="menu-sub">{ sub }</span>
+                </button>
+            }
+        };
         html! {
             <div class="menu" role="menu">
-                <button class="menu-item" role="menuitem" onclick={close_then({
-                    let s = save_file.clone();
-                    Callback::from(move |_| s.emit(MouseEvent::new("click").expect("event")))
-                })}>
-                    { "Journey file (JSON)" }<span class="menu-sub">{ "Lossless; opens again in Throughline" }</span>
-                </button>
+                { item(Format::Html, false, "Design framework (HTML)", "The loose/tight framework to read and print") }
+                { item(Format::Markdown, false, "Design framework (Markdown)", "The same document for wikis and repositories") }
+                { item(Format::Csv, false, "Spreadsheet (CSV)", "One row per touchpoint; opens again in Throughline") }
+                { item(Format::Csv, true, "Spreadsheet for Excel (CSV with BOM)", "Keeps accents right in Excel") }
+                { item(Format::Svg, false, "Journey map (SVG)", "The map as on screen, for slides") }
+                { item(Format::Mermaid, false, "Mermaid journey", "For Markdown documents and wikis") }
+                { item(Format::Dot, false, "Graphviz DOT", "Stages as clusters") }
+                { item(Format::Json, false, "Journey file (JSON)", "Lossless; opens again in Throughline") }
             </div>
         }
     });
@@ -314,7 +341,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     <div class="menu-anchor">{ menu_button(Menu::New, "New journey") }{ for new_menu }</div>
                     <div class="menu-anchor">{ menu_button(Menu::Journeys, "Journeys") }{ for journeys_menu }</div>
                     <button class="tool" onclick={open_click}>{ "Open file" }</button>
-                    <input ref={file_input} type="file" class="hidden" accept=".json,application/json"
+                    <input ref={file_input} type="file" class="hidden" accept=".json,.csv,.mmd,.mermaid,application/json,text/csv"
                         onchange={on_file} aria-hidden="true" tabindex="-1" />
                     <button class="tool" onclick={save_file}>{ "Save file" }</button>
                     <div class="menu-anchor">{ menu_button(Menu::Export, "Export") }{ for export_menu }</div>

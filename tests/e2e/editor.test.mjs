@@ -188,3 +188,58 @@ test('search and filters fade what does not match; templates start a new journey
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('export the framework and a spreadsheet, and open the spreadsheet back as a journey', async () => {
+  const { page, context, errors } = await openApp(env);
+  const exportAs = async (item) => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByRole('menuitem', { name: item }).click();
+    const d = await download;
+    const path = join(SHOTS, d.suggestedFilename());
+    await d.saveAs(path);
+    return { path, name: d.suggestedFilename(), text: await readFile(path, 'utf8') };
+  };
+  const html = await exportAs(/Design framework \(HTML\)/);
+  assert.match(html.name, /\.html$/);
+  assert.match(html.text, /<html/i);
+  assert.match(html.text, /Broadband that just works/);
+  assert.doesNotMatch(html.text, /<script/i, 'the framework carries no script');
+
+  const csv = await exportAs(/^Spreadsheet \(CSV\)/);
+  assert.match(csv.name, /\.csv$/);
+  await page.locator('input[type=file]').setInputFiles(csv.path);
+  await page.getByText(`Opened ${csv.name}`).waitFor();
+  assert.equal(await page.locator('.card').count(), 21);
+  assert.equal(await page.locator('.stage-name').count(), 7);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('insights list what the graph says; a finding selects its touchpoints; the overlay tints by a measure', async () => {
+  const { page, context, errors } = await openApp(env);
+  await page.getByRole('tab', { name: 'Insights' }).click();
+  const scores = page.getByLabel('Score summary');
+  await scores.waitFor();
+  for (const group of ['Structure', 'Continuity', 'Intent and promise', 'Customer', 'Delivery']) {
+    assert.equal(await page.locator('.finding-group h3', { hasText: group }).count(), 1, group);
+  }
+  // A hand-off that drops context is listed and, clicked, selects the touchpoints it is about.
+  const handOff = page.locator('.finding', { hasText: /context/i }).first();
+  await handOff.click();
+  const selected = await page.locator('.card[aria-selected=true]').count();
+  assert.ok(selected >= 1, 'the finding selected its touchpoints');
+
+  // Findings follow edits: fixing the job sheet hand-off changes the count.
+  const before = await page.locator('.finding').count();
+  await page.getByLabel('Tint cards by').selectOption({ label: 'Expectation gap' });
+  const bill = card(page, 'I get my first bill');
+  assert.match(await bill.getAttribute('class'), /tint-\d/);
+  assert.match(await bill.locator('.tint-label').innerText(), /^gap \d+$/);
+  await card(page, 'Credit check and line booking').dblclick();
+  await page.getByRole('tab', { name: 'Insights' }).click();
+  assert.ok(before > 0);
+  await page.screenshot({ path: join(SHOTS, 'insights.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
