@@ -62,14 +62,13 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Continuity {
         if a == b {
             continue;
         }
-        let (ta, tb) = (cx.tp(a), cx.tp(b));
         let h = HandOff {
             transition: tr.id,
-            from: ta.id,
-            to: tb.id,
-            channel: differ(ta.channel, tb.channel),
-            delivery: ta.delivered_by != tb.delivered_by,
-            department: differ(ta.owner, tb.owner),
+            from: tr.from,
+            to: tr.to,
+            channel: differ(cx.channel[a], cx.channel[b]),
+            delivery: cx.delivered_by[a] != cx.delivered_by[b],
+            department: differ(cx.owner[a], cx.owner[b]),
             carries_context: tr.carries_context,
         };
         if h.channel || h.delivery || h.department {
@@ -80,20 +79,20 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Continuity {
     // A large journey has thousands of these, so the text is assembled by appending rather
     // than through `format!`, which was a quarter of the whole analysis.
     for (_, a, b, h) in found.iter().filter(|f| !f.3.carries_context) {
-        let (ta, tb) = (cx.tp(*a), cx.tp(*b));
-        let (from, to) = (cx.name(*a), cx.name(*b));
+        let (a, b) = (*a, *b);
+        let (from, to) = (cx.name(a), cx.name(b));
         let moves = [
             h.channel.then(|| {
                 [
-                    cx.channel_name(ta).unwrap_or_default(),
-                    cx.channel_name(tb).unwrap_or_default(),
+                    cx.channel_name(a).unwrap_or_default(),
+                    cx.channel_name(b).unwrap_or_default(),
                 ]
             }),
-            h.delivery.then(|| [deliverer(cx, ta), deliverer(cx, tb)]),
+            h.delivery.then(|| [deliverer(cx, a), deliverer(cx, b)]),
             h.department.then(|| {
                 [
-                    cx.department_name(ta).unwrap_or_default(),
-                    cx.department_name(tb).unwrap_or_default(),
+                    cx.department_name(a).unwrap_or_default(),
+                    cx.department_name(b).unwrap_or_default(),
                 ]
             }),
         ];
@@ -108,7 +107,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Continuity {
              repeat themselves.",
         );
         let detail = concat(&parts);
-        let place = cx.first_place(&[*a, *b]);
+        let place = cx.first_place(&[a, b]);
         out.push((
             Finding {
                 kind: FindingKind::ContextLost,
@@ -189,8 +188,8 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Continuity {
     }
 }
 
-fn deliverer<'a>(cx: &Ctx<'a>, t: &Touchpoint) -> &'a str {
-    match t.delivered_by {
+fn deliverer<'a>(cx: &Ctx<'a>, i: usize) -> &'a str {
+    match cx.delivered_by[i] {
         DeliveredBy::Brand => "the brand",
         DeliveredBy::Partner(p) => {
             cx.j.partner(p)

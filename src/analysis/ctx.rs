@@ -39,9 +39,13 @@ pub(crate) struct Ctx<'a> {
     pub order: Vec<usize>,
     /// Each touchpoint's place in `order`: comparing places compares reading order.
     pub place: Vec<usize>,
-    /// Touchpoint positions of each stage, in reading order.
-    pub by_stage: Vec<Vec<usize>>,
     names: Vec<&'a str>,
+    /// Each touchpoint's channel, deliverer and owner, copied into small arrays: the hand-off
+    /// check reads them for both ends of every transition, and jumping between touchpoints
+    /// scattered over megabytes missed the cache on nearly every read.
+    pub channel: Vec<Option<ChannelId>>,
+    pub delivered_by: Vec<DeliveredBy>,
+    pub owner: Vec<Option<DepartmentId>>,
     /// Whether the customer sees the touchpoint (above the line of visibility). A touchpoint
     /// with no lane counts as seen: nobody has said it is back stage.
     pub visible: Vec<bool>,
@@ -49,17 +53,6 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(j: &'a Journey) -> Self {
-        let index: IdMap<TouchpointId, usize> = j
-            .touchpoints
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id, i))
-            .collect();
-        let ends = j
-            .transitions
-            .iter()
-            .map(|tr| Some((*index.get(&tr.from)?, *index.get(&tr.to)?)))
-            .collect();
         let stages: IdMap<StageId, usize> = j
             .stages
             .iter()
@@ -67,47 +60,58 @@ impl<'a> Ctx<'a> {
             .map(|(i, s)| (s.id, i))
             .collect();
         let lanes: IdMap<LaneId, LaneKind> = j.lanes.iter().map(|l| (l.id, l.kind)).collect();
-        let stage_of: Vec<Option<usize>> = j
-            .touchpoints
-            .iter()
-            .map(|t| stages.get(&t.stage).copied())
-            .collect();
-        let visible = j
-            .touchpoints
-            .iter()
-            .map(|t| {
+        // One pass over the touchpoints, which on a large journey span many megabytes.
+        let n = j.touchpoints.len();
+        let mut index: IdMap<TouchpointId, usize> = IdMap::default();
+        index.reserve(n);
+        let (mut stage_of, mut visible, mut names) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        let (mut channel, mut delivered_by, mut owner) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for (i, t) in j.touchpoints.iter().enumerate() {
+            index.insert(t.id, i);
+            channel.push(t.channel);
+            delivered_by.push(t.delivered_by);
+            owner.push(t.owner);
+            stage_of.push(stages.get(&t.stage).copied());
+            visible.push(
                 t.lane
                     .and_then(|l| lanes.get(&l))
-                    .is_none_or(|k| k.visible_to_customer())
-            })
+                    .is_none_or(|k| k.visible_to_customer()),
+            );
+            names.push(match t.name.trim() {
+                "" => "(unnamed touchpoint)",
+                name => name,
+            });
+        }
+        let ends = j
+            .transitions
+            .iter()
+            .map(|tr| Some((*index.get(&tr.from)?, *index.get(&tr.to)?)))
             .collect();
         let mut order: Vec<usize> = (0..j.touchpoints.len()).collect();
         let n_stages = j.stages.len();
         order.sort_by_key(|&i| (stage_of[i].unwrap_or(n_stages), i));
         let mut place = vec![0; order.len()];
-        let mut by_stage = vec![Vec::new(); n_stages];
         for (p, &i) in order.iter().enumerate() {
             place[i] = p;
-            if let Some(s) = stage_of[i] {
-                by_stage[s].push(i);
-            }
         }
-        let names = j
-            .touchpoints
-            .iter()
-            .map(|t| match t.name.trim() {
-                "" => "(unnamed touchpoint)",
-                name => name,
-            })
-            .collect();
         Ctx {
             j,
             ends,
             stage_of,
             order,
             place,
-            by_stage,
             names,
+            channel,
+            delivered_by,
+            owner,
             visible,
         }
     }
@@ -157,14 +161,14 @@ impl<'a> Ctx<'a> {
         list_text(positions.iter().map(|&i| format!("\"{}\"", self.name(i))))
     }
 
-    pub fn channel_name(&self, t: &Touchpoint) -> Option<&'a str> {
-        t.channel
+    pub fn channel_name(&self, i: usize) -> Option<&'a str> {
+        self.channel[i]
             .and_then(|c| self.j.channel(c))
             .map(|c| c.name.as_str())
     }
 
-    pub fn department_name(&self, t: &Touchpoint) -> Option<&'a str> {
-        t.owner
+    pub fn department_name(&self, i: usize) -> Option<&'a str> {
+        self.owner[i]
             .and_then(|d| self.j.department(d))
             .map(|d| d.name.as_str())
     }

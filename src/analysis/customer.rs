@@ -1,7 +1,7 @@
 //! The customer's side: where expectations are missed most, how the journey feels stage by
 //! stage, pain points nobody has answered, and which personas each stage serves.
 
-use super::ctx::{count, list_text, Ctx};
+use super::ctx::{count, list_text, Ctx, IdMap};
 use super::{Finding, FindingKind, Out, Severity};
 use crate::model::*;
 
@@ -60,15 +60,45 @@ fn written(items: &[String]) -> bool {
 pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
     let j = cx.j;
 
-    let mut ranked: Vec<(usize, u8, u8, u8)> = cx
-        .order
+    // One pass over the touchpoints gathers everything below: on a large journey each pass
+    // is a trip through memory far bigger than the cache.
+    let persona_pos: IdMap<PersonaId, usize> = j
+        .personas
         .iter()
-        .filter_map(|&i| {
-            let t = cx.tp(i);
-            let (imp, perf) = (t.importance?.get(), t.performance?.get());
-            Some((i, imp, perf, imp * (5 - perf)))
-        })
+        .enumerate()
+        .map(|(k, p)| (p.id, k))
         .collect();
+    let mut ranked: Vec<(usize, u8, u8, u8)> = Vec::new();
+    let mut felt = vec![Felt::default(); j.stages.len()];
+    let mut unanswered = Vec::new();
+    let mut per_persona = vec![0usize; j.personas.len()];
+    let mut covered = vec![vec![false; j.stages.len()]; j.personas.len()];
+    let mut listed = vec![false; j.personas.len()];
+    for &i in &cx.order {
+        let t = cx.tp(i);
+        if let (Some(imp), Some(perf)) = (t.importance, t.performance) {
+            let (imp, perf) = (imp.get(), perf.get());
+            ranked.push((i, imp, perf, imp * (5 - perf)));
+        }
+        if let (Some(e), Some(s)) = (t.emotion, cx.stage_of[i]) {
+            felt[s].add(i, e.get());
+        }
+        if written(&t.pain_points) && !written(&t.opportunities) {
+            unanswered.push(i);
+        }
+        listed.fill(t.personas.is_empty());
+        for p in &t.personas {
+            if let Some(&k) = persona_pos.get(p) {
+                listed[k] = true;
+            }
+        }
+        for (k, _) in listed.iter().enumerate().filter(|(_, &l)| l) {
+            per_persona[k] += 1;
+            if let Some(s) = cx.stage_of[i] {
+                covered[k][s] = true;
+            }
+        }
+    }
     // Stable sort: equal gaps stay in reading order.
     ranked.sort_by_key(|&(_, _, _, gap)| std::cmp::Reverse(gap));
     let gaps: Vec<ExpectationGap> = ranked
@@ -110,11 +140,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
 
     let mut emotion = Vec::new();
     for (s, stage) in j.stages.iter().enumerate() {
-        let felt: Vec<(usize, i8)> = cx.by_stage[s]
-            .iter()
-            .filter_map(|&i| cx.tp(i).emotion.map(|e| (i, e.get())))
-            .collect();
-        let lowest = felt.iter().min_by_key(|&&(_, e)| e).copied();
+        let lowest = felt[s].lowest;
         if let Some((i, e)) = lowest.filter(|&(_, e)| e < 0) {
             out.push((
                 Finding {
@@ -136,16 +162,15 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
                 cx.first_place(&[i]),
             ));
         }
-        let sum: i32 = felt.iter().map(|&(_, e)| i32::from(e)).sum();
+        let f = felt[s];
         emotion.push(StageEmotion {
             stage: stage.id,
-            average: (!felt.is_empty()).then(|| f64::from(sum) / felt.len() as f64),
+            average: (f.rated > 0).then(|| f64::from(f.sum) / f.rated as f64),
             lowest: lowest.map(|(i, e)| (cx.id(i), e)),
-            rated: felt.len(),
+            rated: f.rated,
         });
     }
 
-    let unanswered = cx.select(|_, t| written(&t.pain_points) && !written(&t.opportunities));
     if !unanswered.is_empty() {
         out.push((
             Finding {
@@ -168,19 +193,8 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
     }
 
     let mut personas = Vec::new();
-    for p in &j.personas {
-        let applies = |t: &Touchpoint| t.personas.is_empty() || t.personas.contains(&p.id);
-        let mut covered = vec![false; j.stages.len()];
-        let mut touchpoints = 0;
-        for (i, t) in j.touchpoints.iter().enumerate() {
-            if applies(t) {
-                touchpoints += 1;
-                if let Some(s) = cx.stage_of[i] {
-                    covered[s] = true;
-                }
-            }
-        }
-        let missing: Vec<usize> = (0..j.stages.len()).filter(|&s| !covered[s]).collect();
+    for (k, p) in j.personas.iter().enumerate() {
+        let missing: Vec<usize> = (0..j.stages.len()).filter(|&s| !covered[k][s]).collect();
         if !missing.is_empty() {
             out.push((
                 Finding {
@@ -206,7 +220,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
         }
         personas.push(PersonaCoverage {
             persona: p.id,
-            touchpoints,
+            touchpoints: per_persona[k],
             stages_without: missing.iter().map(|&s| j.stages[s].id).collect(),
         });
     }
@@ -216,6 +230,25 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
         emotion,
         pain_without_opportunity: cx.ids(&unanswered),
         personas,
+    }
+}
+
+/// One stage's emotions, gathered touchpoint by touchpoint in reading order.
+#[derive(Clone, Copy, Default)]
+struct Felt {
+    sum: i32,
+    rated: usize,
+    lowest: Option<(usize, i8)>,
+}
+
+impl Felt {
+    fn add(&mut self, i: usize, e: i8) {
+        self.sum += i32::from(e);
+        self.rated += 1;
+        // Strictly lower only: on a tie the first in reading order stays the lowest.
+        if self.lowest.is_none_or(|(_, l)| e < l) {
+            self.lowest = Some((i, e));
+        }
     }
 }
 

@@ -109,49 +109,77 @@ fn blank(s: &str) -> bool {
 
 pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Intent {
     let j = cx.j;
-    let missing_promise = cx.select(|i, t| cx.visible[i] && blank(&t.promise_note));
-    let missing_differentiation =
-        cx.select(|i, t| cx.visible[i] && blank(&t.differentiation_note) && !t.parity);
-    let moments_without_standard = cx.select(|_, t| t.moment_of_truth && blank(&t.standard_note));
-    let reversed = cx.select(|_, t| t.quadrant() == Some(Quadrant::Reversed));
-    let improvised_moments =
-        cx.select(|_, t| t.moment_of_truth && t.quadrant() == Some(Quadrant::Improvised));
-    let tightness_unset = cx.select(|_, t| t.quadrant().is_none());
-    let criteria_unrated = cx.select(|_, t| {
-        Criterion::ALL
-            .iter()
-            .any(|c| c.rating(&t.criteria).is_none())
-    });
-
-    let quadrants = (0..j.stages.len())
-        .map(|s| {
-            let mut q = StageQuadrants {
-                stage: j.stages[s].id,
-                branded_freedom: 0,
-                scripted: 0,
-                improvised: 0,
-                reversed: 0,
-                unset: 0,
-            };
-            for &i in &cx.by_stage[s] {
-                *match cx.tp(i).quadrant() {
-                    Some(Quadrant::BrandedFreedom) => &mut q.branded_freedom,
-                    Some(Quadrant::Scripted) => &mut q.scripted,
-                    Some(Quadrant::Improvised) => &mut q.improvised,
-                    Some(Quadrant::Reversed) => &mut q.reversed,
-                    None => &mut q.unset,
-                } += 1;
-            }
-            q
+    // One pass over the touchpoints: on a large journey each pass costs a trip through
+    // memory far bigger than the cache, and this module asks a dozen questions of each.
+    let mut missing_promise = Vec::new();
+    let mut missing_differentiation = Vec::new();
+    let mut moments_without_standard = Vec::new();
+    let mut reversed = Vec::new();
+    let mut improvised_moments = Vec::new();
+    let mut tightness_unset = Vec::new();
+    let mut criteria_unrated = Vec::new();
+    let mut weak: [Vec<usize>; 4] = Default::default();
+    let mut quadrants: Vec<StageQuadrants> = j
+        .stages
+        .iter()
+        .map(|s| StageQuadrants {
+            stage: s.id,
+            branded_freedom: 0,
+            scripted: 0,
+            improvised: 0,
+            reversed: 0,
+            unset: 0,
         })
         .collect();
-    let criteria = (0..j.stages.len())
-        .map(|s| {
-            let tps = &cx.by_stage[s];
-            StageCriteria {
-                stage: j.stages[s].id,
-                criteria: Criterion::ALL.map(|c| summarise(cx, tps, c)),
+    let mut tally = vec![[Tally::default(); 4]; j.stages.len()];
+    for &i in &cx.order {
+        let t = cx.tp(i);
+        if cx.visible[i] && blank(&t.promise_note) {
+            missing_promise.push(i);
+        }
+        if cx.visible[i] && blank(&t.differentiation_note) && !t.parity {
+            missing_differentiation.push(i);
+        }
+        if t.moment_of_truth && blank(&t.standard_note) {
+            moments_without_standard.push(i);
+        }
+        let quadrant = t.quadrant();
+        match quadrant {
+            Some(Quadrant::Reversed) => reversed.push(i),
+            Some(Quadrant::Improvised) if t.moment_of_truth => improvised_moments.push(i),
+            None => tightness_unset.push(i),
+            _ => {}
+        }
+        let ratings = Criterion::ALL.map(|c| c.rating(&t.criteria).map(Rating::get));
+        if ratings.iter().any(Option::is_none) {
+            criteria_unrated.push(i);
+        }
+        for (k, r) in ratings.iter().enumerate() {
+            if r.is_some_and(|r| r <= WEAK_RATING) {
+                weak[k].push(i);
             }
+        }
+        if let Some(s) = cx.stage_of[i] {
+            let q = &mut quadrants[s];
+            *match quadrant {
+                Some(Quadrant::BrandedFreedom) => &mut q.branded_freedom,
+                Some(Quadrant::Scripted) => &mut q.scripted,
+                Some(Quadrant::Improvised) => &mut q.improvised,
+                Some(Quadrant::Reversed) => &mut q.reversed,
+                None => &mut q.unset,
+            } += 1;
+            for (acc, r) in tally[s].iter_mut().zip(ratings) {
+                acc.add(i, r);
+            }
+        }
+    }
+    let criteria = j
+        .stages
+        .iter()
+        .zip(&tally)
+        .map(|(s, t)| StageCriteria {
+            stage: s.id,
+            criteria: t.map(|acc| acc.summary(cx)),
         })
         .collect();
 
@@ -257,11 +285,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Intent {
             &tightness_unset,
         ));
     }
-    for c in Criterion::ALL {
-        let weak = cx.select(|_, t| {
-            c.rating(&t.criteria)
-                .is_some_and(|r| r.get() <= WEAK_RATING)
-        });
+    for (c, weak) in Criterion::ALL.into_iter().zip(&weak) {
         if weak.is_empty() {
             continue;
         }
@@ -278,7 +302,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Intent {
                 count(weak.len(), "touchpoint")
             ),
             format!("Rated out of 5: {rated}."),
-            &weak,
+            weak,
         ));
     }
     if !criteria_unrated.is_empty() {
@@ -316,20 +340,35 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Intent {
     }
 }
 
-fn summarise(cx: &Ctx, tps: &[usize], c: Criterion) -> CriterionSummary {
-    let ratings: Vec<(usize, u8)> = tps
-        .iter()
-        .filter_map(|&i| c.rating(&cx.tp(i).criteria).map(|r| (i, r.get())))
-        .collect();
-    let sum: u32 = ratings.iter().map(|&(_, r)| u32::from(r)).sum();
-    CriterionSummary {
-        average: (!ratings.is_empty()).then(|| f64::from(sum) / ratings.len() as f64),
-        // `min_by_key` keeps the first of equal minima, and `tps` is in reading order.
-        weakest: ratings
-            .iter()
-            .min_by_key(|&&(_, r)| r)
-            .map(|&(i, r)| (cx.id(i), r)),
-        rated: ratings.len(),
-        unrated: tps.len() - ratings.len(),
+/// One criterion over one stage, gathered touchpoint by touchpoint in reading order.
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    sum: u32,
+    rated: usize,
+    unrated: usize,
+    weakest: Option<(usize, u8)>,
+}
+
+impl Tally {
+    fn add(&mut self, i: usize, rating: Option<u8>) {
+        let Some(r) = rating else {
+            self.unrated += 1;
+            return;
+        };
+        self.sum += u32::from(r);
+        self.rated += 1;
+        // Strictly lower only: on a tie the first in reading order stays the weakest.
+        if self.weakest.is_none_or(|(_, w)| r < w) {
+            self.weakest = Some((i, r));
+        }
+    }
+
+    fn summary(self, cx: &Ctx) -> CriterionSummary {
+        CriterionSummary {
+            average: (self.rated > 0).then(|| f64::from(self.sum) / self.rated as f64),
+            weakest: self.weakest.map(|(i, r)| (cx.id(i), r)),
+            rated: self.rated,
+            unrated: self.unrated,
+        }
     }
 }

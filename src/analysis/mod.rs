@@ -242,16 +242,11 @@ pub fn analyze(j: &Journey) -> Report {
 
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let n = j.touchpoints.len();
-    let branded = j
-        .touchpoints
-        .iter()
-        .filter(|t| t.quadrant() == Some(Quadrant::BrandedFreedom))
-        .count();
-    let emotions: Vec<f64> = j
-        .touchpoints
-        .iter()
-        .filter_map(|t| t.emotion.map(|e| e.get() as f64))
-        .collect();
+    let (mut branded, mut emotions) = (0, Vec::new());
+    for t in &j.touchpoints {
+        branded += usize::from(t.quadrant() == Some(Quadrant::BrandedFreedom));
+        emotions.extend(t.emotion.map(|e| f64::from(e.get())));
+    }
     let summary = Summary {
         touchpoints: n,
         transitions: j.transitions.len(),
