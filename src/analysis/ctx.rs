@@ -39,7 +39,6 @@ pub(crate) struct Ctx<'a> {
     pub order: Vec<usize>,
     /// Each touchpoint's place in `order`: comparing places compares reading order.
     pub place: Vec<usize>,
-    names: Vec<&'a str>,
     /// Each touchpoint's channel, deliverer and owner, copied into small arrays: the hand-off
     /// check reads them for both ends of every transition, and jumping between touchpoints
     /// scattered over megabytes missed the cache on nearly every read.
@@ -64,11 +63,7 @@ impl<'a> Ctx<'a> {
         let n = j.touchpoints.len();
         let mut index: IdMap<TouchpointId, usize> = IdMap::default();
         index.reserve(n);
-        let (mut stage_of, mut visible, mut names) = (
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-        );
+        let (mut stage_of, mut visible) = (Vec::with_capacity(n), Vec::with_capacity(n));
         let (mut channel, mut delivered_by, mut owner) = (
             Vec::with_capacity(n),
             Vec::with_capacity(n),
@@ -85,10 +80,6 @@ impl<'a> Ctx<'a> {
                     .and_then(|l| lanes.get(&l))
                     .is_none_or(|k| k.visible_to_customer()),
             );
-            names.push(match t.name.trim() {
-                "" => "(unnamed touchpoint)",
-                name => name,
-            });
         }
         let ends = j
             .transitions
@@ -108,7 +99,6 @@ impl<'a> Ctx<'a> {
             stage_of,
             order,
             place,
-            names,
             channel,
             delivered_by,
             owner,
@@ -147,8 +137,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// A touchpoint's name as a reader sees it; an unnamed card still needs a handle.
+    /// Trimmed when asked for, not up front: reading every name's text costs a cache miss per
+    /// touchpoint on a large journey, and most names never appear in a finding.
     pub fn name(&self, i: usize) -> &'a str {
-        self.names[i]
+        match self.j.touchpoints[i].name.trim() {
+            "" => "(unnamed touchpoint)",
+            name => name,
+        }
     }
 
     pub fn stage_name(&self, stage: usize) -> &'a str {

@@ -57,7 +57,8 @@ fn written(items: &[String]) -> bool {
     items.iter().any(|s| !s.trim().is_empty())
 }
 
-pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
+/// The diagnostics, and the average emotion over every touchpoint (for the summary).
+pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> (Customer, Option<f64>) {
     let j = cx.j;
 
     // One pass over the touchpoints gathers everything below: on a large journey each pass
@@ -70,6 +71,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
         .collect();
     let mut ranked: Vec<(usize, u8, u8, u8)> = Vec::new();
     let mut felt = vec![Felt::default(); j.stages.len()];
+    let mut all_felt = Felt::default();
     let mut unanswered = Vec::new();
     let mut per_persona = vec![0usize; j.personas.len()];
     let mut covered = vec![vec![false; j.stages.len()]; j.personas.len()];
@@ -80,8 +82,11 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
             let (imp, perf) = (imp.get(), perf.get());
             ranked.push((i, imp, perf, imp * (5 - perf)));
         }
-        if let (Some(e), Some(s)) = (t.emotion, cx.stage_of[i]) {
-            felt[s].add(i, e.get());
+        if let Some(e) = t.emotion {
+            all_felt.add(i, e.get());
+            if let Some(s) = cx.stage_of[i] {
+                felt[s].add(i, e.get());
+            }
         }
         if written(&t.pain_points) && !written(&t.opportunities) {
             unanswered.push(i);
@@ -153,7 +158,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
                     ),
                     detail: format!(
                         "Customers feel worst at \"{}\" in this stage. Low points are remembered \
-                     long after the rest.",
+                         long after the rest.",
                         cx.name(i)
                     ),
                     touchpoints: vec![cx.id(i)],
@@ -165,7 +170,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
         let f = felt[s];
         emotion.push(StageEmotion {
             stage: stage.id,
-            average: (f.rated > 0).then(|| f64::from(f.sum) / f.rated as f64),
+            average: f.average(),
             lowest: lowest.map(|(i, e)| (cx.id(i), e)),
             rated: f.rated,
         });
@@ -182,7 +187,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
                 ),
                 detail: format!(
                     "Customers' pain is recorded here but nobody has written what could be done \
-                 about it: {}.",
+                     about it: {}.",
                     cx.names(&unanswered)
                 ),
                 touchpoints: cx.ids(&unanswered),
@@ -208,7 +213,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
                     ),
                     detail: format!(
                         "No touchpoint in {} applies to {}, so the journey does not say what \
-                     happens to them there.",
+                         happens to them there.",
                         count(missing.len(), "stage"),
                         p.name
                     ),
@@ -225,12 +230,13 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Customer {
         });
     }
 
-    Customer {
+    let customer = Customer {
         gaps,
         emotion,
         pain_without_opportunity: cx.ids(&unanswered),
         personas,
-    }
+    };
+    (customer, all_felt.average())
 }
 
 /// One stage's emotions, gathered touchpoint by touchpoint in reading order.
@@ -242,6 +248,10 @@ struct Felt {
 }
 
 impl Felt {
+    fn average(self) -> Option<f64> {
+        (self.rated > 0).then(|| f64::from(self.sum) / self.rated as f64)
+    }
+
     fn add(&mut self, i: usize, e: i8) {
         self.sum += i32::from(e);
         self.rated += 1;

@@ -50,6 +50,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Delivery {
     let mut owned = vec![Vec::new(); j.departments.len()];
     let mut delivered = vec![Vec::new(); j.partners.len()];
     let (mut unowned, mut brand, mut all_owned) = (Vec::new(), Vec::new(), Vec::new());
+    let mut without_support = Vec::new();
     for &i in &cx.order {
         let t = cx.tp(i);
         match t.owner.and_then(|d| dept_pos.get(&d)) {
@@ -58,6 +59,9 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Delivery {
                 all_owned.push(i);
             }
             None => unowned.push(i),
+        }
+        if t.support.is_empty() {
+            without_support.push(i);
         }
         match t.delivered_by {
             DeliveredBy::Brand => brand.push(i),
@@ -68,7 +72,6 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Delivery {
             }
         }
     }
-    let without_support = cx.select(|_, t| t.support.is_empty());
 
     let list = |kind, severity, title: String, detail: String, tps: &[usize]| {
         let f = Finding {

@@ -107,7 +107,8 @@ fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
-pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Intent {
+/// The diagnostics, and how many touchpoints are in branded freedom (for the summary).
+pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> (Intent, usize) {
     let j = cx.j;
     // One pass over the touchpoints: on a large journey each pass costs a trip through
     // memory far bigger than the cache, and this module asks a dozen questions of each.
@@ -119,6 +120,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Intent {
     let mut tightness_unset = Vec::new();
     let mut criteria_unrated = Vec::new();
     let mut weak: [Vec<usize>; 4] = Default::default();
+    let mut branded = 0;
     let mut quadrants: Vec<StageQuadrants> = j
         .stages
         .iter()
@@ -144,6 +146,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Intent {
             moments_without_standard.push(i);
         }
         let quadrant = t.quadrant();
+        branded += usize::from(quadrant == Some(Quadrant::BrandedFreedom));
         match quadrant {
             Some(Quadrant::Reversed) => reversed.push(i),
             Some(Quadrant::Improvised) if t.moment_of_truth => improvised_moments.push(i),
@@ -327,7 +330,7 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Intent {
         ));
     }
 
-    Intent {
+    let intent = Intent {
         missing_promise: cx.ids(&missing_promise),
         missing_differentiation: cx.ids(&missing_differentiation),
         moments_without_standard: cx.ids(&moments_without_standard),
@@ -337,7 +340,8 @@ pub(super) fn analyze(cx: &Ctx, out: &mut Out) -> Intent {
         tightness_unset: cx.ids(&tightness_unset),
         criteria,
         criteria_unrated: cx.ids(&criteria_unrated),
-    }
+    };
+    (intent, branded)
 }
 
 /// One criterion over one stage, gathered touchpoint by touchpoint in reading order.

@@ -235,18 +235,13 @@ pub fn analyze(j: &Journey) -> Report {
     let mut found = Out::new();
     let structure = structure::analyze(&cx, &mut found);
     let continuity = continuity::analyze(&cx, &mut found);
-    let intent = intent::analyze(&cx, &mut found);
-    let customer = customer::analyze(&cx, &mut found);
+    let (intent, branded) = intent::analyze(&cx, &mut found);
+    let (customer, average_emotion) = customer::analyze(&cx, &mut found);
     let delivery = delivery::analyze(&cx, &mut found);
     let findings = sort_findings(found);
 
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let n = j.touchpoints.len();
-    let (mut branded, mut emotions) = (0, Vec::new());
-    for t in &j.touchpoints {
-        branded += usize::from(t.quadrant() == Some(Quadrant::BrandedFreedom));
-        emotions.extend(t.emotion.map(|e| f64::from(e.get())));
-    }
     let summary = Summary {
         touchpoints: n,
         transitions: j.transitions.len(),
@@ -255,7 +250,7 @@ pub fn analyze(j: &Journey) -> Report {
         infos: count(Severity::Info),
         branded_freedom_share: (n > 0).then(|| branded as f64 / n as f64),
         average_gap: mean(customer.gaps.iter().map(|g| g.gap as f64)),
-        average_emotion: mean(emotions.into_iter()),
+        average_emotion,
         context_lost: continuity.context_lost().count(),
     };
     Report {
