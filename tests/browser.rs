@@ -86,3 +86,14 @@ async fn moments_of_truth_are_marked_with_text_not_only_colour() {
     }
     root.remove();
 }
+
+/// The core's heavier parts run inside the browser too: std features that are missing on
+/// wasm32 (clocks, threads, OS randomness) would only show here.
+#[wasm_bindgen_test]
+fn diagnostics_and_exports_run_in_the_browser() {
+    let j = sample::broadband();
+    let report = throughline::analysis::analyze(&j);
+    assert!(report.findings.iter().any(|f| !f.touchpoints.is_empty()));
+    let html = throughline::export::export(&j, throughline::export::Format::Html);
+    assert!(html.contains(&j.promise.statement));
+}

@@ -148,31 +148,37 @@ pub fn App() -> Html {
         });
     }
 
-    // Save after changes (debounced), and at once when the page is hidden or closed.
-    let latest = use_mut_ref(|| None::<(String, Rc<Journey>)>);
-    *latest.borrow_mut() = Some((editor.doc.clone(), Rc::clone(&editor.journey)));
+    // Save after changes (debounced), and at once when the page is hidden or closed. What is
+    // not yet written is kept with the key of its own journey, so opening another journey
+    // first writes out the one being left.
+    let unsaved: Unsaved = use_mut_ref(|| None);
     let pending = use_mut_ref(|| None::<Timeout>);
     {
-        let latest = latest.clone();
+        let unsaved = unsaved.clone();
         let pending = pending.clone();
         let dispatch = dispatch.clone();
-        use_effect_with((editor.doc.clone(), editor.revision), move |_| {
-            let timeout = Timeout::new(SAVE_DELAY_MS, move || flush(&latest, &dispatch));
+        let journey = Rc::clone(&editor.journey);
+        use_effect_with((editor.doc.clone(), editor.revision), move |(doc, _)| {
+            let previous = unsaved.borrow_mut().replace((doc.clone(), journey));
+            if let Some(previous) = previous.filter(|(d, _)| d != doc) {
+                save_now(&previous, &dispatch);
+            }
+            let timeout = Timeout::new(SAVE_DELAY_MS, move || flush(&unsaved, &dispatch));
             *pending.borrow_mut() = Some(timeout);
         });
     }
     {
-        let latest = latest.clone();
+        let unsaved = unsaved.clone();
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
-            let l1 = latest.clone();
+            let u1 = unsaved.clone();
             let d1 = dispatch.clone();
-            let hide = EventListener::new(&window, "pagehide", move |_| flush(&l1, &d1));
+            let hide = EventListener::new(&window, "pagehide", move |_| flush(&u1, &d1));
             let doc = gloo::utils::document();
             let visibility = EventListener::new(&doc, "visibilitychange", move |_| {
                 if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
-                    flush(&latest, &dispatch);
+                    flush(&unsaved, &dispatch);
                 }
             });
             move || drop((hide, visibility))
@@ -281,23 +287,29 @@ pub fn App() -> Html {
     }
 }
 
-/// The journey to save and its storage key, as of the last render.
-type Latest = Rc<RefCell<Option<(String, Rc<Journey>)>>>;
+/// Changes not yet written to storage: the journey's storage key and its latest state.
+type Unsaved = Rc<RefCell<Option<(String, Rc<Journey>)>>>;
 
-/// Writes the latest journey to storage now, and tells the user if the browser refuses.
-fn flush(latest: &Latest, dispatch: &Callback<Action>) {
-    let Some((doc, journey)) = latest.borrow().clone() else {
-        return;
-    };
-    if let Err(why) = storage::save(&doc, &journey) {
-        dispatch.emit(Action::Notify(Notice {
+/// Writes any unsaved journey to storage now.
+fn flush(unsaved: &Unsaved, dispatch: &Callback<Action>) {
+    let taken = unsaved.borrow_mut().take();
+    if let Some(entry) = taken {
+        save_now(&entry, dispatch);
+    }
+}
+
+/// Writes one journey to storage, and tells the user if the browser refuses.
+fn save_now((doc, journey): &(String, Rc<Journey>), dispatch: &Callback<Action>) {
+    match storage::save(doc, journey) {
+        Ok(()) => dispatch.emit(Action::Saved),
+        Err(why) => dispatch.emit(Action::Notify(Notice {
             kind: NoticeKind::StorageFailed,
             text: format!(
                 "Could not save in this browser: {why}. Your journey is safe on this page; \
                  download a copy to keep it."
             ),
             details: Vec::new(),
-        }));
+        })),
     }
 }
 

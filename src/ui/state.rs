@@ -119,6 +119,8 @@ pub enum Action {
     },
     Notify(Notice),
     Dismiss,
+    /// A save to browser storage worked: a standing "could not save" warning can go.
+    Saved,
 }
 
 impl Editor {
@@ -341,6 +343,19 @@ impl Reducible for Editor {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if let Action::Saved = action {
+            // Every save reports here; returning the same Rc skips the re-render.
+            if !self
+                .notice
+                .as_ref()
+                .is_some_and(|n| n.kind == NoticeKind::StorageFailed)
+            {
+                return self;
+            }
+            let mut e = (*self).clone();
+            e.notice = Some(Notice::info("Saved in this browser again."));
+            return Rc::new(e);
+        }
         let mut e = (*self).clone();
         // A message stays until the next thing the user does.
         if !matches!(action, Action::Notify(_))
@@ -461,6 +476,7 @@ impl Reducible for Editor {
             }
             Action::Notify(n) => e.notice = Some(n),
             Action::Dismiss => e.notice = None,
+            Action::Saved => {}
         }
         Rc::new(e)
     }

@@ -22,7 +22,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function start() {
-  const server = await serve(join(ROOT, 'dist'), 0);
+  const server = await serve(join(ROOT, process.env.DIST || 'dist'), 0);
   const url = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',

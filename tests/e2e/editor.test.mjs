@@ -243,3 +243,69 @@ test('insights list what the graph says; a finding selects its touchpoints; the 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('when browser storage is full the user is told, offered a download, and nothing is lost', async () => {
+  const { page, context, errors } = await openApp(env);
+  // Simulate a full quota: every write to localStorage throws, as browsers do.
+  await page.evaluate(() => {
+    window.__realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.getByLabel('Journey title').fill('Edited while storage is full');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /Could not save in this browser: browser storage is full/);
+  assert.match(await page.locator('h1').innerText(), /Edited while storage is full/, 'the journey in memory is intact');
+
+  const download = page.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Download a copy' }).click();
+  const file = join(SHOTS, 'storage-full-copy.json');
+  await (await download).saveAs(file);
+  assert.match(await readFile(file, 'utf8'), /Edited while storage is full/);
+
+  // Space comes back: the next change saves and the warning goes.
+  await page.evaluate(() => { Storage.prototype.setItem = window.__realSetItem; });
+  await page.getByLabel('Journey title').fill('Saved again');
+  await page.getByText('Saved in this browser again.').waitFor();
+  await page.reload();
+  await page.waitForSelector('.card');
+  assert.match(await page.locator('h1').innerText(), /Saved again/);
+  assert.deepEqual(errors.filter((e) => !/quota/i.test(e)), []);
+  await context.close();
+});
+
+test('several journeys are kept: switch, duplicate, and delete only after confirming', async () => {
+  const { page, context } = await openApp(env);
+  await page.getByLabel('Journey title').fill('Journey A');
+  await page.getByRole('button', { name: 'New journey', exact: true }).click();
+  await page.getByRole('menuitem', { name: /Blank journey/ }).click();
+  await page.getByLabel('Journey title').fill('Journey B');
+  await page.waitForTimeout(500);
+
+  await page.getByRole('button', { name: 'Journeys', exact: true }).click();
+  const menu = page.getByRole('menu');
+  await menu.getByRole('button', { name: 'Journey A', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('h1').textContent.includes('Journey A'));
+  assert.equal(await page.locator('.card').count(), 21);
+
+  await page.getByRole('button', { name: 'Journeys', exact: true }).click();
+  await menu.getByRole('button', { name: 'Duplicate Journey A' }).click();
+  await page.waitForFunction(() => document.querySelector('h1').textContent.includes('Journey A (copy)'));
+  await page.waitForTimeout(500);
+
+  // Refusing the confirmation keeps the journey.
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByRole('button', { name: 'Journeys', exact: true }).click();
+  await menu.getByRole('button', { name: 'Delete Journey B' }).click();
+  await page.getByRole('button', { name: 'Journeys', exact: true }).click();
+  assert.equal(await menu.getByRole('button', { name: 'Journey B', exact: true }).count(), 1);
+
+  page.once('dialog', (d) => d.accept());
+  await menu.getByRole('button', { name: 'Delete Journey B' }).click();
+  await page.getByRole('button', { name: 'Journeys', exact: true }).click();
+  const titles = await menu.locator('.doc-list .menu-item').allInnerTexts();
+  assert.deepEqual(titles.sort(), ['Journey A', 'Journey A (copy)']);
+  await context.close();
+});
