@@ -13,6 +13,8 @@ pub const CARD_H: f64 = 108.0;
 pub const GAP: f64 = 18.0;
 pub const HEADER_H: f64 = 64.0;
 pub const LANE_LABEL_W: f64 = 132.0;
+/// The band under the stage names where the emotion curve runs.
+pub const EMOTION_H: f64 = 72.0;
 
 /// A rectangle in canvas units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -96,6 +98,22 @@ pub struct Layout {
     /// The y of the line of visibility (between what the customer sees and what they don't),
     /// when the journey has lanes on both sides of it.
     pub visibility_line: Option<f64>,
+    /// The band the emotion curve is drawn in, across all stages.
+    pub emotion_band: Rect,
+    /// One point per stage, left to right.
+    pub emotion: Vec<EmotionPoint>,
+}
+
+/// The emotion curve at one stage: the average emotion of its rated touchpoints, placed in
+/// the emotion band (+2 at the top, -2 at the bottom), and how many pain points it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmotionPoint {
+    pub stage: StageId,
+    pub x: f64,
+    /// `None` when no touchpoint of the stage has an emotion.
+    pub y: Option<f64>,
+    pub average: Option<f64>,
+    pub pain_points: usize,
 }
 
 impl Layout {
@@ -157,7 +175,7 @@ pub fn layout(j: &Journey) -> Layout {
         .collect();
 
     let mut rows = Vec::with_capacity(n_rows);
-    let mut y = HEADER_H;
+    let mut y = HEADER_H + EMOTION_H;
     for (r, &max) in row_max.iter().enumerate() {
         let h = max as f64 * (CARD_H + GAP) + GAP;
         let (lane, label) = match j.lanes.get(r) {
@@ -222,6 +240,38 @@ pub fn layout(j: &Journey) -> Layout {
         .filter(|&i| i > 0 && j.lanes[..i].iter().any(|l| l.kind.visible_to_customer()))
         .map(|i| rows[i].rect.y);
 
+    let emotion_band = Rect {
+        x: LANE_LABEL_W,
+        y: HEADER_H,
+        w: width - LANE_LABEL_W,
+        h: EMOTION_H,
+    };
+    let emotion = columns
+        .iter()
+        .map(|c| {
+            let mut sum = 0i32;
+            let mut rated = 0i32;
+            let mut pain_points = 0;
+            for t in j.touchpoints_in(c.stage) {
+                if let Some(e) = t.emotion {
+                    sum += i32::from(e.get());
+                    rated += 1;
+                }
+                pain_points += t.pain_points.len();
+            }
+            let average = (rated > 0).then(|| f64::from(sum) / f64::from(rated));
+            // Keep the dot clear of the band's edges so it never touches the stage names.
+            let half = emotion_band.h / 2.0 - 10.0;
+            EmotionPoint {
+                stage: c.stage,
+                x: c.rect.center_x(),
+                y: average.map(|a| emotion_band.center_y() - a / 2.0 * half),
+                average,
+                pain_points,
+            }
+        })
+        .collect();
+
     Layout {
         width,
         height,
@@ -230,6 +280,8 @@ pub fn layout(j: &Journey) -> Layout {
         cards,
         edges,
         visibility_line,
+        emotion_band,
+        emotion,
     }
 }
 
@@ -334,6 +386,44 @@ mod tests {
         assert_eq!(front.label, "Front stage");
         assert_eq!(line, front.rect.bottom());
         assert_eq!(line, back.rect.y);
+    }
+
+    #[test]
+    fn emotion_curve_has_a_point_per_stage_higher_when_happier() {
+        let j = sample::broadband();
+        let l = layout(&j);
+        assert_eq!(l.emotion.len(), j.stages.len());
+        let by_name = |name: &str| {
+            let id = j.stages.iter().find(|s| s.name == name).unwrap().id;
+            l.emotion.iter().find(|p| p.stage == id).unwrap().clone()
+        };
+        // Choose is all +1 and 0; Get help has -1, -2 and 0.
+        let choose = by_name("Choose");
+        let help = by_name("Get help");
+        assert!(choose.average.unwrap() > help.average.unwrap());
+        assert!(
+            choose.y.unwrap() < help.y.unwrap(),
+            "happier is drawn higher"
+        );
+        for p in &l.emotion {
+            let y = p.y.unwrap();
+            assert!(y > l.emotion_band.y && y < l.emotion_band.bottom());
+        }
+        assert!(help.pain_points >= 1);
+        // The curve sits between the stage names and the first lane.
+        assert_eq!(l.emotion_band.bottom(), l.rows[0].rect.y);
+    }
+
+    #[test]
+    fn a_stage_with_no_emotion_has_no_point() {
+        let mut j = sample::broadband();
+        for t in &mut j.touchpoints {
+            t.emotion = None;
+        }
+        assert!(layout(&j)
+            .emotion
+            .iter()
+            .all(|p| p.y.is_none() && p.average.is_none()));
     }
 
     #[test]

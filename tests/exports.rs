@@ -376,11 +376,11 @@ fn hostile_journey() -> Journey {
 }
 
 /// Tags the HTML and SVG exports may contain; anything else came from user text.
-const OUR_TAGS: [&str; 38] = [
+const OUR_TAGS: [&str; 39] = [
     "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p",
     "nav", "ol", "li", "a", "main", "section", "ul", "table", "thead", "tbody", "tr", "th", "td",
     "br", "strong", "figure", "svg", "defs", "marker", "path", "rect", "line", "text", "tspan",
-    "g", "span",
+    "g", "span", "circle",
 ];
 
 /// Checks that every `<` opens one of our tags and that elements nest properly (void HTML

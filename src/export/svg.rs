@@ -100,6 +100,8 @@ pub fn to_svg(j: &Journey) -> String {
         );
     }
 
+    emotion_curve(&mut o, &l);
+
     // By id, not Journey::transition/touchpoint: a linear search per edge and per card is
     // quadratic, and at 10,000 touchpoints that dominated the export.
     let transitions: std::collections::HashMap<TransitionId, &Transition> =
@@ -345,6 +347,56 @@ pub(crate) fn wrap(s: &str, width: usize, max_lines: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// The emotion curve in its band under the stage names, as the canvas draws it: a dot per
+/// stage at its average emotion, with the value and the stage's pain points in words.
+fn emotion_curve(o: &mut String, l: &crate::layout::Layout) {
+    let b = l.emotion_band;
+    let _ = writeln!(
+        o,
+        "<text x=\"12\" y=\"{:.1}\" font-size=\"11\" font-weight=\"700\" letter-spacing=\"1\" \
+         fill=\"{INK_SOFT}\">EMOTION</text>\n<line x1=\"{:.1}\" y1=\"{y:.1}\" x2=\"{:.1}\" \
+         y2=\"{y:.1}\" stroke=\"{LINE}\" stroke-dasharray=\"4 4\"/>",
+        b.y + 18.0,
+        b.x,
+        b.right(),
+        y = b.center_y()
+    );
+    for w in l.emotion.windows(2) {
+        if let (Some(a), Some(c)) = (w[0].y, w[1].y) {
+            let _ = writeln!(
+                o,
+                "<line x1=\"{:.1}\" y1=\"{a:.1}\" x2=\"{:.1}\" y2=\"{c:.1}\" stroke=\"{ACCENT}\" \
+                 stroke-width=\"2.5\"/>",
+                w[0].x, w[1].x
+            );
+        }
+    }
+    for p in &l.emotion {
+        if let (Some(y), Some(avg)) = (p.y, p.average) {
+            let _ = writeln!(
+                o,
+                "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"6\" fill=\"#fff\" stroke=\"{ACCENT}\" \
+                 stroke-width=\"2.5\"/>\n<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" \
+                 font-weight=\"700\">{avg:+.1}</text>",
+                p.x,
+                p.x + 10.0,
+                y + 4.0
+            );
+        }
+        if p.pain_points > 0 {
+            let _ = writeln!(
+                o,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" font-weight=\"600\" \
+                 fill=\"#b42318\">{} pain point{}</text>",
+                p.x - 60.0,
+                b.bottom() - 8.0,
+                p.pain_points,
+                if p.pain_points == 1 { "" } else { "s" }
+            );
+        }
+    }
 }
 
 #[cfg(test)]

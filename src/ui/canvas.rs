@@ -416,7 +416,9 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                                 </marker>
                             </defs>
                             { for edges }
+                            { emotion_curve(&lay, j) }
                         </svg>
+                        <span class="emotion-label" style={format!("top:{}px", lay.emotion_band.y + 8.0)}>{ "Emotion" }</span>
                         { for cards }
                         { for band_box }
                         if j.touchpoints.is_empty() {
@@ -472,6 +474,49 @@ fn drop_command(lay: &Layout, id: TouchpointId, x: f64, y: f64) -> Option<Comman
         position: None,
         place: before.map(Place::Before).unwrap_or(Place::Last),
     })
+}
+
+/// The emotion curve: one dot per stage at its average emotion, joined where neighbours both
+/// have one, with the stage's pain points counted beside it.
+fn emotion_curve(lay: &Layout, j: &Journey) -> Html {
+    let band = lay.emotion_band;
+    let mut segments = Vec::new();
+    for w in lay.emotion.windows(2) {
+        if let (Some(a), Some(b)) = (w[0].y, w[1].y) {
+            segments.push(format!("M{:.1},{:.1} L{:.1},{:.1}", w[0].x, a, w[1].x, b));
+        }
+    }
+    let points = lay.emotion.iter().filter_map(|p| {
+        let y = p.y?;
+        let avg = p.average?;
+        let stage = j.stage(p.stage).map(|s| s.name.as_str()).unwrap_or("");
+        let class = if avg < -0.25 { "emotion-dot neg" } else if avg > 0.25 { "emotion-dot pos" } else { "emotion-dot" };
+        Some(html! {
+            <g key={p.stage.to_string()}>
+                <circle class={class} cx={format!("{:.1}", p.x)} cy={format!("{y:.1}")} r="6">
+                    <title>{ format!("{stage}: average emotion {avg:+.1}, {} pain point{}", p.pain_points, if p.pain_points == 1 { "" } else { "s" }) }</title>
+                </circle>
+                <text class="emotion-value" x={format!("{:.1}", p.x + 10.0)} y={format!("{:.1}", y + 4.0)}>{ format!("{avg:+.1}") }</text>
+            </g>
+        })
+    });
+    let pains = lay.emotion.iter().filter(|p| p.pain_points > 0).map(|p| {
+        html! {
+            <text key={format!("pain-{}", p.stage)} class="pain-count" x={format!("{:.1}", p.x - 60.0)}
+                y={format!("{:.1}", band.bottom() - 8.0)}>
+                { format!("⚠ {} pain point{}", p.pain_points, if p.pain_points == 1 { "" } else { "s" }) }
+            </text>
+        }
+    });
+    html! {
+        <g class="emotion-curve">
+            <line class="emotion-zero" x1={band.x.to_string()} x2={band.right().to_string()}
+                y1={band.center_y().to_string()} y2={band.center_y().to_string()} />
+            <path class="emotion-line" d={segments.join(" ")} />
+            { for points }
+            { for pains }
+        </g>
+    }
 }
 
 fn rect_style(r: &Rect) -> String {

@@ -37,6 +37,12 @@ test('the sample journey opens with its touchpoints under their stages', async (
   const install = page.locator('.card', { hasText: 'The installer sets me up at home' });
   assert.match(await install.locator('.card-partner-name').innerText(), /FibreFit Installations/);
 
+  // The emotion curve: a dot per stage with its value in words, and pain points counted.
+  assert.equal(await page.locator('circle.emotion-dot').count(), 7);
+  const values = await page.locator('text.emotion-value').allTextContents();
+  assert.ok(values.every((v) => /^[+-]\d\.\d$/.test(v)), values.join(','));
+  assert.ok(await page.locator('text.pain-count').count() >= 3);
+
   await page.screenshot({ path: join(SHOTS, 'sample-journey.png') });
   assert.deepEqual(errors, []);
   await context.close();
