@@ -54,6 +54,19 @@ fn every_format_matches_its_golden_file_for_the_sample() {
     }
 }
 
+/// The Mermaid export of each industry template, kept as golden files so the end-to-end test
+/// (tests/e2e/mermaid.test.mjs) can feed them to the real Mermaid parser.
+#[test]
+fn every_template_matches_its_mermaid_golden_file() {
+    for t in throughline::templates::all() {
+        let j = (t.build)(1);
+        golden(
+            &format!("template-{}.mmd", t.key),
+            &export::mermaid::to_mermaid(&j),
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // A journey described without ids, for comparing a journey with its re-import.
 
