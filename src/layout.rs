@@ -48,8 +48,11 @@ pub struct Column {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// `None` is the "No lane" row.
+    /// The lane of a row when rows are lanes; `None` in the "No lane" row and when rows are
+    /// channels.
     pub lane: Option<LaneId>,
+    /// The channel of a row when rows are channels; `None` otherwise and in "No channel".
+    pub channel: Option<ChannelId>,
     pub label: String,
     pub rect: Rect,
 }
@@ -102,6 +105,8 @@ pub struct Layout {
     pub emotion_band: Rect,
     /// One point per stage, left to right.
     pub emotion: Vec<EmotionPoint>,
+    /// What the rows are.
+    pub rows_by: RowsBy,
 }
 
 /// The emotion curve at one stage: the average emotion of its rated touchpoints, placed in
@@ -122,7 +127,21 @@ impl Layout {
     }
 }
 
+/// What the rows of the map are: the service-blueprint lanes (with the line of visibility),
+/// or the channels (to see where the journey moves between them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RowsBy {
+    #[default]
+    Lanes,
+    Channels,
+}
+
+/// The map with lanes as rows.
 pub fn layout(j: &Journey) -> Layout {
+    layout_by(j, RowsBy::Lanes)
+}
+
+pub fn layout_by(j: &Journey, rows_by: RowsBy) -> Layout {
     let stage_col: HashMap<StageId, usize> = j
         .stages
         .iter()
@@ -131,14 +150,26 @@ pub fn layout(j: &Journey) -> Layout {
         .collect();
     let lane_row: HashMap<LaneId, usize> =
         j.lanes.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
-    let no_lane_row = j.lanes.len();
+    let channel_row: HashMap<ChannelId, usize> = j
+        .channels
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i))
+        .collect();
+    let named_rows = match rows_by {
+        RowsBy::Lanes => j.lanes.len(),
+        RowsBy::Channels => j.channels.len(),
+    };
+    let no_lane_row = named_rows;
     let row_of = |t: &Touchpoint| {
-        t.lane
-            .and_then(|l| lane_row.get(&l).copied())
-            .unwrap_or(no_lane_row)
+        match rows_by {
+            RowsBy::Lanes => t.lane.and_then(|l| lane_row.get(&l).copied()),
+            RowsBy::Channels => t.channel.and_then(|c| channel_row.get(&c).copied()),
+        }
+        .unwrap_or(no_lane_row)
     };
     let has_no_lane = j.touchpoints.iter().any(|t| row_of(t) == no_lane_row);
-    let n_rows = j.lanes.len() + usize::from(has_no_lane || j.lanes.is_empty());
+    let n_rows = named_rows + usize::from(has_no_lane || named_rows == 0);
 
     // Slot of each card inside its cell, and the tallest cell of each row.
     let mut cell_count: HashMap<(usize, usize), usize> = HashMap::new();
@@ -178,12 +209,19 @@ pub fn layout(j: &Journey) -> Layout {
     let mut y = HEADER_H + EMOTION_H;
     for (r, &max) in row_max.iter().enumerate() {
         let h = max as f64 * (CARD_H + GAP) + GAP;
-        let (lane, label) = match j.lanes.get(r) {
-            Some(l) => (Some(l.id), l.name.clone()),
-            None => (None, "No lane".to_string()),
+        let (lane, channel, label) = match rows_by {
+            RowsBy::Lanes => match j.lanes.get(r) {
+                Some(l) => (Some(l.id), None, l.name.clone()),
+                None => (None, None, "No lane".to_string()),
+            },
+            RowsBy::Channels => match j.channels.get(r) {
+                Some(c) => (None, Some(c.id), c.name.clone()),
+                None => (None, None, "No channel".to_string()),
+            },
         };
         rows.push(Row {
             lane,
+            channel,
             label,
             rect: Rect {
                 x: 0.0,
@@ -233,13 +271,11 @@ pub fn layout(j: &Journey) -> Layout {
 
     // The line of visibility sits under the last lane the customer can see, if a lane they
     // cannot see follows it.
-    let visibility_line = j
-        .lanes
-        .iter()
-        .position(|l| !l.kind.visible_to_customer())
+    let visibility_line = (rows_by == RowsBy::Lanes)
+        .then_some(())
+        .and(j.lanes.iter().position(|l| !l.kind.visible_to_customer()))
         .filter(|&i| i > 0 && j.lanes[..i].iter().any(|l| l.kind.visible_to_customer()))
         .map(|i| rows[i].rect.y);
-
     let emotion_band = Rect {
         x: LANE_LABEL_W,
         y: HEADER_H,
@@ -282,6 +318,7 @@ pub fn layout(j: &Journey) -> Layout {
         visibility_line,
         emotion_band,
         emotion,
+        rows_by,
     }
 }
 
@@ -424,6 +461,28 @@ mod tests {
             .emotion
             .iter()
             .all(|p| p.y.is_none() && p.average.is_none()));
+    }
+
+    #[test]
+    fn rows_can_be_channels_instead_of_lanes() {
+        let j = sample::broadband();
+        let l = layout_by(&j, RowsBy::Channels);
+        assert_eq!(
+            l.visibility_line, None,
+            "the line of visibility belongs to lanes"
+        );
+        // The sample has a back-stage touchpoint with no channel: it gets a "No channel" row.
+        assert_eq!(l.rows.last().unwrap().label, "No channel");
+        for t in &j.touchpoints {
+            let card = l.card(t.id).unwrap().rect;
+            let row = l.rows.iter().find(|r| r.channel == t.channel).unwrap().rect;
+            assert!(
+                card.y >= row.y && card.bottom() <= row.bottom(),
+                "{}",
+                t.name
+            );
+        }
+        assert_eq!(l.rows[0].label, j.channels[0].name);
     }
 
     #[test]

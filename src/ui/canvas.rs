@@ -3,7 +3,7 @@
 
 use super::state::Action;
 use crate::command::{Command, Place};
-use crate::layout::{self, Layout, Rect};
+use crate::layout::{self, Layout, Rect, RowsBy};
 use crate::model::*;
 use crate::overlay::Tint;
 use std::collections::BTreeSet;
@@ -62,7 +62,12 @@ fn card_id_at(
 #[component]
 pub fn Canvas(props: &CanvasProps) -> Html {
     let j = &props.journey;
-    let lay: Rc<Layout> = use_memo(Rc::clone(&props.journey), |j| layout::layout(j));
+    let rows_by = use_state(RowsBy::default);
+    let lay: Rc<Layout> = use_memo((Rc::clone(&props.journey), *rows_by), |(j, by)| {
+        layout::layout_by(j, *by)
+    });
+    let journey_ref = use_mut_ref(|| Rc::clone(&props.journey));
+    *journey_ref.borrow_mut() = Rc::clone(&props.journey);
     let zoom = use_state(|| 1.0f64);
     let band = use_state(|| None::<Band>);
     let drag = use_mut_ref(|| None::<Drag>);
@@ -168,7 +173,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 let Some(card) = lay.card(d.id) else { return };
                 let x = card.rect.center_x() + (e.client_x() as f64 - d.start.0) / z;
                 let y = card.rect.center_y() + (e.client_y() as f64 - d.start.1) / z;
-                if let Some(cmd) = drop_command(&lay, d.id, x, y) {
+                for cmd in drop_commands(&journey_ref.borrow(), &lay, d.id, x, y) {
                     dispatch.emit(Action::Apply(cmd));
                 }
                 return;
@@ -429,7 +434,17 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     </div>
                 </div>
             </div>
-            <div class="zoom-controls" role="group" aria-label="Zoom">
+            <div class="zoom-controls" role="group" aria-label="View">
+                <select class="rows-by" aria-label="Rows show" onchange={{
+                    let rows_by = rows_by.clone();
+                    Callback::from(move |e: Event| {
+                        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                        rows_by.set(if v == "channels" { RowsBy::Channels } else { RowsBy::Lanes });
+                    })
+                }}>
+                    <option value="lanes" selected={*rows_by == RowsBy::Lanes}>{ "Rows: blueprint lanes" }</option>
+                    <option value="channels" selected={*rows_by == RowsBy::Channels}>{ "Rows: channels" }</option>
+                </select>
                 <button class="tool" onclick={zoom_out} aria-label="Zoom out">{ "−" }</button>
                 <button class="tool zoom-level" onclick={zoom_reset} aria-label="Actual size">{ format!("{:.0}%", z * 100.0) }</button>
                 <button class="tool" onclick={zoom_in} aria-label="Zoom in">{ "+" }</button>
@@ -439,9 +454,39 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     }
 }
 
-/// Where a card dropped at canvas point (x, y) goes: the stage column and lane row under the
-/// point, before the first card of that cell whose middle is below the point.
-fn drop_command(lay: &Layout, id: TouchpointId, x: f64, y: f64) -> Option<Command> {
+/// What dropping a card at canvas point (x, y) does: it moves to the stage column and row
+/// under the point, before the first card of that cell whose middle is below the point. When
+/// rows are channels, the row sets the touchpoint's channel and its lane stays.
+fn drop_commands(j: &Journey, lay: &Layout, id: TouchpointId, x: f64, y: f64) -> Vec<Command> {
+    let Some(tp) = j.touchpoint(id) else {
+        return Vec::new();
+    };
+    let Some((stage, row, place)) = drop_target(lay, id, x, y) else {
+        return Vec::new();
+    };
+    let by_channel = lay.rows_by == RowsBy::Channels;
+    let mut cmds = vec![Command::MoveTouchpoint {
+        id,
+        stage,
+        lane: if by_channel { tp.lane } else { row.lane },
+        position: None,
+        place,
+    }];
+    if by_channel && row.channel != tp.channel {
+        cmds.push(Command::SetTouchpointField {
+            id,
+            field: crate::command::TouchpointField::Channel(row.channel),
+        });
+    }
+    cmds
+}
+
+fn drop_target(
+    lay: &Layout,
+    id: TouchpointId,
+    x: f64,
+    y: f64,
+) -> Option<(StageId, layout::Row, Place)> {
     let col = lay.columns.iter().min_by(|a, b| {
         let da = (a.rect.center_x() - x).abs();
         let db = (b.rect.center_x() - x).abs();
@@ -467,13 +512,11 @@ fn drop_command(lay: &Layout, id: TouchpointId, x: f64, y: f64) -> Option<Comman
         .filter(|c| c.rect.center_y() > y)
         .min_by(|a, b| a.rect.y.total_cmp(&b.rect.y))
         .map(|c| c.touchpoint);
-    Some(Command::MoveTouchpoint {
-        id,
-        stage: col.stage,
-        lane: row.lane,
-        position: None,
-        place: before.map(Place::Before).unwrap_or(Place::Last),
-    })
+    Some((
+        col.stage,
+        row.clone(),
+        before.map(Place::Before).unwrap_or(Place::Last),
+    ))
 }
 
 /// The emotion curve: one dot per stage at its average emotion, joined where neighbours both

@@ -321,3 +321,27 @@ test('several journeys are kept: switch, duplicate, and delete only after confir
   assert.deepEqual(titles.sort(), ['Journey A', 'Journey A (copy)']);
   await context.close();
 });
+
+test('rows can show channels; dropping a card on a channel row changes its channel', async () => {
+  const { page, context, errors } = await openApp(env);
+  await page.getByLabel('Rows show').selectOption('channels');
+  const rows = await page.locator('.lane-name').allTextContents();
+  assert.deepEqual(rows.slice(0, 3), ['Website', 'App', 'Phone']);
+  assert.equal(await page.locator('.visibility-line').count(), 0);
+
+  // Drag "I get my first bill" (Email & SMS) onto the Phone row of its own stage.
+  const bill = card(page, 'I get my first bill');
+  await bill.scrollIntoViewIfNeeded();
+  const box = await bill.boundingBox();
+  const phone = await page.locator('.lane-row', { has: page.locator('.lane-name', { hasText: 'Phone' }) }).boundingBox();
+  await page.mouse.move(box.x + 30, box.y + 30);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 40, box.y + 60, { steps: 3 });
+  await page.mouse.move(box.x + 30, phone.y + 40, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForFunction(() => [...document.querySelectorAll('.card')]
+    .some((c) => c.textContent.includes('I get my first bill') && c.querySelector('.card-meta').textContent.startsWith('Phone')));
+  assert.equal(await bill.getAttribute('data-stage'), 'Use', 'the stage did not change');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
