@@ -315,6 +315,47 @@ pub fn generated(n_touchpoints: usize, seed: u64) -> Journey {
     j
 }
 
+/// The shared generator's journey, shaped so that every diagnostic has work to do: its
+/// random return links leave no touchpoint without a way in, so the first touchpoint is made
+/// the entry and the last the journey's end (otherwise the main path and the route count
+/// would stop at once). It is then topped up to the transition count the budget names (the
+/// generator makes about 2.8 per touchpoint) with steps between nearby touchpoints, as the
+/// generator's own alternatives are, chosen by a fixed rule so every run measures the same
+/// journey.
+pub fn analysable(touchpoints: usize, transitions: usize, seed: u64) -> Journey {
+    let mut j = generated(touchpoints, seed);
+    let n = j.touchpoints.len();
+    let (first, last) = (j.touchpoints[0].id, j.touchpoints[n - 1].id);
+    j.transitions.retain(|t| t.to != first && t.from != last);
+    j.touchpoints[n - 1].journey_end = true;
+    let mut ids = IdGen::new(0xbe9c_4a11);
+    let mut k = 0usize;
+    while j.transitions.len() < transitions && n > 1 {
+        let from = (k * 7_919) % n;
+        let to = (from + 2 + k % 9).min(n - 1);
+        k += 1;
+        if from == to {
+            continue;
+        }
+        j.transitions.push(Transition {
+            id: ids.id(),
+            from: j.touchpoints[from].id,
+            to: j.touchpoints[to].id,
+            label: String::new(),
+            kind: if k.is_multiple_of(3) {
+                TransitionKind::Recovery
+            } else {
+                TransitionKind::Alternative
+            },
+            carries_context: k.is_multiple_of(2),
+        });
+    }
+    j
+}
+
+/// Median, fastest and slowest of `RUNS` timings, in milliseconds. The median is the figure
+/// judged against the budget, because a shared machine adds long outliers.
+
 #[cfg(test)]
 mod tests {
     use super::*;
