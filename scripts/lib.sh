@@ -92,6 +92,19 @@ ensure_graphviz() {
   fi
 }
 
+ensure_poppler() {
+  step "Poppler (Debian package poppler-utils: pdfinfo, pdftotext, to read printed PDFs)"
+  if [ -x /usr/bin/pdftotext ] && [ -x /usr/bin/pdfinfo ]; then
+    info "present: $(/usr/bin/pdfinfo -v 2>&1 | head -1)"
+  else
+    info "installing (apt-get install poppler-utils)"
+    local sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq poppler-utils
+  fi
+}
+
 ensure_fetched() {
   step "Rust dependencies (cargo fetch)"
   cargo fetch --quiet

@@ -19,7 +19,17 @@ const ACCENT: &str = "#1f3a5f";
 
 pub fn to_svg(j: &Journey) -> String {
     let l = layout(j);
-    let (w, h) = (l.width.max(LANE_LABEL_W + 1.0), l.height);
+    // A return or recovery arrow may curve out past the last column or row: the picture
+    // grows to hold it (a cubic curve stays inside its control points) and its arrowhead.
+    let (reach_x, reach_y) = l.edges.iter().fold((0.0f64, 0.0f64), |(x, y), e| {
+        let pts = [e.start, e.c1, e.c2, e.end];
+        (
+            pts.iter().fold(x, |a, p| a.max(p.0)),
+            pts.iter().fold(y, |a, p| a.max(p.1)),
+        )
+    });
+    let w = l.width.max(LANE_LABEL_W + 1.0).max((reach_x + 8.0).ceil());
+    let h = l.height.max((reach_y + 8.0).ceil());
     let mut o = String::with_capacity(4096 + j.touchpoints.len() * 900);
     let _ = writeln!(
         o,
@@ -418,5 +428,23 @@ mod tests {
         assert_eq!(svg.matches("<g><rect").count(), j.touchpoints.len());
         assert_eq!(svg.matches("marker-end").count(), j.transitions.len());
         assert!(svg.contains("LINE OF VISIBILITY"));
+    }
+
+    #[test]
+    fn every_arrow_is_inside_the_picture() {
+        let j = crate::sample::broadband();
+        let l = layout(&j);
+        let svg = to_svg(&j);
+        let view = svg.split("viewBox=\"0 0 ").nth(1).unwrap();
+        let mut wh = view.split(['"', ' ']).map(|n| n.parse::<f64>().unwrap());
+        let (w, h) = (wh.next().unwrap(), wh.next().unwrap());
+        for e in &l.edges {
+            for p in [e.start, e.c1, e.c2, e.end] {
+                assert!(
+                    p.0 >= 0.0 && p.0 + 8.0 <= w && p.1 >= 0.0 && p.1 + 8.0 <= h,
+                    "{p:?}"
+                );
+            }
+        }
     }
 }
