@@ -15,6 +15,8 @@ const TOUCHPOINTS: usize = 10_000;
 const TRANSITIONS: usize = 30_000;
 const RUNS: usize = 15;
 
+/// Median, fastest and slowest of `RUNS` timings, in milliseconds. The median is the figure
+/// judged against the budget, because a shared machine adds long outliers.
 fn time_ms(mut f: impl FnMut()) -> (f64, f64, f64) {
     f();
     let mut times: Vec<f64> = (0..RUNS)

@@ -353,9 +353,6 @@ pub fn analysable(touchpoints: usize, transitions: usize, seed: u64) -> Journey 
     j
 }
 
-/// Median, fastest and slowest of `RUNS` timings, in milliseconds. The median is the figure
-/// judged against the budget, because a shared machine adds long outliers.
-
 #[cfg(test)]
 mod tests {
     use super::*;
