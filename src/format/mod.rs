@@ -135,6 +135,17 @@ pub fn save(j: &Journey) -> String {
     .expect("a journey has only string keys, so it always serialises")
 }
 
+/// The same file without indentation, for browser storage: a third smaller, so the
+/// browser's quota lasts longer, and quicker to write. [`load`] reads both.
+pub fn save_compact(j: &Journey) -> String {
+    serde_json::to_string(&EnvelopeOut {
+        format: FORMAT_NAME,
+        version: VERSION,
+        journey: j,
+    })
+    .expect("a journey has only string keys, so it always serialises")
+}
+
 /// Reads a journey file of any version up to [`VERSION`], checks every rule, and returns the
 /// journey only if nothing is wrong.
 pub fn load(text: &str) -> Result<Journey, LoadErrors> {

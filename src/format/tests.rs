@@ -619,3 +619,11 @@ fn the_example_in_the_format_documentation_loads() {
         Some(Position { x: 420.5, y: 96.0 })
     );
 }
+
+#[test]
+fn compact_save_loads_back_the_same_journey_and_is_smaller() {
+    let j = crate::sample::broadband();
+    let compact = save_compact(&j);
+    assert_eq!(load(&compact).unwrap(), j);
+    assert!(compact.len() < save(&j).len() * 3 / 4);
+}

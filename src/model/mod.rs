@@ -15,7 +15,7 @@ pub use scale::*;
 use serde::{Deserialize, Serialize};
 
 /// A whole journey: scope, promise, the people it is for, its structure and its touchpoints.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Journey {
     pub title: String,
@@ -323,8 +323,13 @@ pub struct Position {
     pub y: f64,
 }
 
+// Equality on positions is total: coordinates are finite (JSON has no NaN, commands and
+// validation refuse out-of-range values). Being `Eq` lets `Rc<Journey>` compare by pointer
+// first, which the UI does on every render.
+impl Eq for Position {}
+
 /// One interaction between the customer and the brand, named in the customer's words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Touchpoint {
     pub id: TouchpointId,

@@ -6,7 +6,7 @@ use crate::command::{Command, Place};
 use crate::layout::{self, Layout, Rect, RowsBy};
 use crate::model::*;
 use crate::overlay::Tint;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -345,8 +345,13 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         }
     });
 
+    // By id, once per render: a search per card and per edge would be quadratic.
+    let touchpoints: HashMap<TouchpointId, &Touchpoint> =
+        j.touchpoints.iter().map(|t| (t.id, t)).collect();
+    let transitions: HashMap<TransitionId, &Transition> =
+        j.transitions.iter().map(|t| (t.id, t)).collect();
     let edges = lay.edges.iter().filter_map(|e| {
-        let tr = j.transition(e.transition)?;
+        let tr = *transitions.get(&e.transition)?;
         let class = classes!(
             "edge",
             kind_class(tr.kind),
@@ -355,13 +360,13 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         Some(html! {
             <path key={e.transition.to_string()} class={class} d={e.path_data()}
                 marker-end="url(#arrow)" data-transition-id={e.transition.to_string()}>
-                <title>{ edge_title(j, tr) }</title>
+                <title>{ edge_title(&touchpoints, tr) }</title>
             </path>
         })
     });
 
     let cards = lay.cards.iter().filter_map(|c| {
-        let t = j.touchpoint(c.touchpoint)?;
+        let t = *touchpoints.get(&c.touchpoint)?;
         Some(
             html! { <Card key={t.id.to_string()} view={CardView::of(j, t)} rect={c.rect}
             selected={props.selection.contains(&t.id)}
@@ -578,8 +583,8 @@ fn kind_class(k: TransitionKind) -> &'static str {
     }
 }
 
-fn edge_title(j: &Journey, tr: &Transition) -> String {
-    let name = |id| j.touchpoint(id).map(|t| t.name.as_str()).unwrap_or("?");
+fn edge_title(touchpoints: &HashMap<TouchpointId, &Touchpoint>, tr: &Transition) -> String {
+    let name = |id| touchpoints.get(&id).map(|t| t.name.as_str()).unwrap_or("?");
     let mut s = format!("{} → {} ({})", name(tr.from), name(tr.to), tr.kind.label());
     if !tr.label.is_empty() {
         s.push_str(": ");

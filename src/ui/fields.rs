@@ -107,7 +107,10 @@ pub fn SelectField(props: &SelectProps) -> Html {
     html! {
         <div class="field">
             <label for={(*id).clone()}>{ &props.label }</label>
-            <select id={(*id).clone()} {onchange}>
+            // Keyed by the value: a browser ignores `selected` on an option once the user has
+            // picked one, so after undo or on another touchpoint a reused <select> would show
+            // a stale choice. A new element shows the model's.
+            <select key={props.value.clone()} id={(*id).clone()} {onchange}>
                 { for props.options.iter().map(|(v, t)| html! {
                     <option value={v.clone()} selected={*v == props.value}>{ t }</option>
                 }) }

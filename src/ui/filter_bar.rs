@@ -29,7 +29,7 @@ fn select(
         )
     });
     html! {
-        <select aria-label={label} title={label} {onchange} class={classes!((!value.is_empty()).then_some("active"))}>
+        <select key={value.clone()} aria-label={label} title={label} {onchange} class={classes!((!value.is_empty()).then_some("active"))}>
             <option value="" selected={value.is_empty()}>{ any }</option>
             { for options.into_iter().map(|(v, t)| html! { <option value={v.clone()} selected={v == value}>{ t }</option> }) }
         </select>

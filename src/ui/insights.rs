@@ -114,7 +114,7 @@ pub fn Insights(props: &InsightsProps) -> Html {
             </dl>
             <div class="field">
                 <label for="overlay">{ "Tint cards by" }</label>
-                <select id="overlay" onchange={on_overlay}>
+                <select key={overlay_value.clone()} id="overlay" onchange={on_overlay}>
                     <option value="" selected={overlay_value.is_empty()}>{ "Nothing (plain map)" }</option>
                     { for Measure::ALL.iter().map(|m| html! {
                         <option value={m.key()} selected={overlay_value == m.key()}>{ m.label() }</option>

@@ -19,6 +19,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use state::{Action, Editor, Notice, NoticeKind};
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -102,7 +103,7 @@ pub fn App() -> Html {
     let filter = use_state(crate::query::Filter::default);
     let overlay = use_state(|| None::<crate::overlay::Measure>);
     // Diagnostics follow every edit, but only while someone is looking at them.
-    let wants_report = *tab == SideTab::Insights || overlay.is_some();
+    let wants_report = *tab == SideTab::Insights;
     let report = {
         let j = Rc::clone(&editor.journey);
         (*use_memo((j, wants_report), |(j, on)| {
@@ -141,17 +142,20 @@ pub fn App() -> Html {
     // Opening a touchpoint in the inspector brings its tab forward.
     {
         let tab = tab.clone();
-        use_effect_with(editor.inspecting, move |inspecting| {
-            if inspecting.is_some() {
-                tab.set(SideTab::Touchpoint);
-            }
-        });
+        use_effect_with(
+            (editor.inspecting, editor.inspect_seq),
+            move |(inspecting, _)| {
+                if inspecting.is_some() {
+                    tab.set(SideTab::Touchpoint);
+                }
+            },
+        );
     }
 
-    // Save after changes (debounced), and at once when the page is hidden or closed. What is
-    // not yet written is kept with the key of its own journey, so opening another journey
-    // first writes out the one being left.
-    let unsaved: Unsaved = use_mut_ref(|| None);
+    // Save soon after changes, and at once when the page is hidden or closed. Unsaved work is
+    // kept per journey, so opening another journey never drops the one being left, and a
+    // save the browser refuses stays pending and is tried again with the next save.
+    let unsaved: Unsaved = use_mut_ref(BTreeMap::new);
     let pending = use_mut_ref(|| None::<Timeout>);
     {
         let unsaved = unsaved.clone();
@@ -159,12 +163,26 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         let journey = Rc::clone(&editor.journey);
         use_effect_with((editor.doc.clone(), editor.revision), move |(doc, _)| {
-            let previous = unsaved.borrow_mut().replace((doc.clone(), journey));
-            if let Some(previous) = previous.filter(|(d, _)| d != doc) {
-                save_now(&previous, &dispatch);
+            let left: Vec<String> = unsaved
+                .borrow()
+                .keys()
+                .filter(|d| *d != doc)
+                .cloned()
+                .collect();
+            unsaved.borrow_mut().insert(doc.clone(), journey);
+            if !left.is_empty() {
+                flush(&unsaved, &dispatch);
             }
-            let timeout = Timeout::new(SAVE_DELAY_MS, move || flush(&unsaved, &dispatch));
-            *pending.borrow_mut() = Some(timeout);
+            // A timer already running is left alone, so steady typing cannot postpone the
+            // save for ever: a change waits at most SAVE_DELAY_MS.
+            if pending.borrow().is_none() {
+                let p = pending.clone();
+                let timeout = Timeout::new(SAVE_DELAY_MS, move || {
+                    p.borrow_mut().take();
+                    flush(&unsaved, &dispatch);
+                });
+                *pending.borrow_mut() = Some(timeout);
+            }
         });
     }
     {
@@ -261,8 +279,8 @@ pub fn App() -> Html {
     html! {
         <div class="app" {ondragover} {ondrop}>
             <toolbar::Toolbar editor={(*editor).clone()} dispatch={dispatch.clone()} />
-            <NoticeBar notice={editor.notice.clone()} dispatch={dispatch.clone()}
-                journey={Rc::clone(&editor.journey)} />
+            <NoticeBar notice={editor.notice.clone()} storage_problem={editor.storage_problem.clone()}
+                dispatch={dispatch.clone()} journey={Rc::clone(&editor.journey)} />
             <div class="body">
                 <main class="workspace" aria-label="Journey map">
                     <filter_bar::FilterBar journey={Rc::clone(&editor.journey)} filter={(*filter).clone()}
@@ -287,29 +305,33 @@ pub fn App() -> Html {
     }
 }
 
-/// Changes not yet written to storage: the journey's storage key and its latest state.
-type Unsaved = Rc<RefCell<Option<(String, Rc<Journey>)>>>;
+/// Changes not yet written to storage, by the journey's storage key.
+type Unsaved = Rc<RefCell<BTreeMap<String, Rc<Journey>>>>;
 
-/// Writes any unsaved journey to storage now.
+/// Writes every unsaved journey to storage now. One the browser refuses stays unsaved, and
+/// the user is told (and offered a download) until a save works.
 fn flush(unsaved: &Unsaved, dispatch: &Callback<Action>) {
-    let taken = unsaved.borrow_mut().take();
-    if let Some(entry) = taken {
-        save_now(&entry, dispatch);
+    let entries: Vec<(String, Rc<Journey>)> = unsaved
+        .borrow()
+        .iter()
+        .map(|(d, j)| (d.clone(), Rc::clone(j)))
+        .collect();
+    let mut failure = None;
+    for (doc, journey) in entries {
+        match storage::save(&doc, &journey) {
+            Ok(()) => {
+                let mut u = unsaved.borrow_mut();
+                // Only if nothing newer arrived meanwhile.
+                if u.get(&doc).is_some_and(|j| Rc::ptr_eq(j, &journey)) {
+                    u.remove(&doc);
+                }
+            }
+            Err(why) => failure = Some(why),
+        }
     }
-}
-
-/// Writes one journey to storage, and tells the user if the browser refuses.
-fn save_now((doc, journey): &(String, Rc<Journey>), dispatch: &Callback<Action>) {
-    match storage::save(doc, journey) {
-        Ok(()) => dispatch.emit(Action::Saved),
-        Err(why) => dispatch.emit(Action::Notify(Notice {
-            kind: NoticeKind::StorageFailed,
-            text: format!(
-                "Could not save in this browser: {why}. Your journey is safe on this page; \
-                 download a copy to keep it."
-            ),
-            details: Vec::new(),
-        })),
+    match failure {
+        None => dispatch.emit(Action::Saved),
+        Some(why) => dispatch.emit(Action::StorageFailed(why)),
     }
 }
 
@@ -398,24 +420,14 @@ fn on_key(ev: &KeyboardEvent, editor: &Editor, dispatch: &Callback<Action>) {
 #[derive(Properties, PartialEq)]
 struct NoticeProps {
     notice: Option<Notice>,
+    storage_problem: Option<String>,
     journey: Rc<Journey>,
     dispatch: Callback<Action>,
 }
 
 #[component]
 fn NoticeBar(props: &NoticeProps) -> Html {
-    let Some(n) = &props.notice else {
-        return html! { <div class="notice-slot" aria-live="polite"></div> };
-    };
-    let class = match n.kind {
-        NoticeKind::Info => "notice info",
-        NoticeKind::Error | NoticeKind::StorageFailed => "notice error",
-    };
-    let dismiss = {
-        let d = props.dispatch.clone();
-        Callback::from(move |_| d.emit(Action::Dismiss))
-    };
-    let download = (n.kind == NoticeKind::StorageFailed).then(|| {
+    let storage = props.storage_problem.as_ref().map(|why| {
         let j = Rc::clone(&props.journey);
         let d = props.dispatch.clone();
         let onclick = Callback::from(move |_| {
@@ -427,11 +439,27 @@ fn NoticeBar(props: &NoticeProps) -> Html {
                 )));
             }
         });
-        html! { <button class="primary" {onclick}>{ "Download a copy" }</button> }
+        html! {
+            <div class="notice error" role="alert">
+                <div class="notice-text"><p>{ format!(
+                    "Could not save in this browser: {why}. Your journey is safe on this page; \
+                     download a copy to keep it. Saving is retried with every change."
+                ) }</p></div>
+                <button class="primary" {onclick}>{ "Download a copy" }</button>
+            </div>
+        }
     });
-    html! {
-        <div class="notice-slot" aria-live="polite">
-            <div class={class} role={if n.kind == NoticeKind::Info { "status" } else { "alert" }}>
+    let message = props.notice.as_ref().map(|n| {
+        let dismiss = {
+            let d = props.dispatch.clone();
+            Callback::from(move |_| d.emit(Action::Dismiss))
+        };
+        let (class, role) = match n.kind {
+            NoticeKind::Info => ("notice info", "status"),
+            NoticeKind::Error => ("notice error", "alert"),
+        };
+        html! {
+            <div class={class} {role}>
                 <div class="notice-text">
                     <p>{ &n.text }</p>
                     if !n.details.is_empty() {
@@ -440,9 +468,11 @@ fn NoticeBar(props: &NoticeProps) -> Html {
                         </ul>
                     }
                 </div>
-                { for download }
                 <button class="quiet" onclick={dismiss} aria-label="Dismiss message">{ "✕" }</button>
             </div>
-        </div>
+        }
+    });
+    html! {
+        <div class="notice-slot" aria-live="polite">{ for storage }{ for message }</div>
     }
 }

@@ -22,8 +22,6 @@ pub struct Notice {
 pub enum NoticeKind {
     Info,
     Error,
-    /// Browser storage refused the journey: the user is offered a download.
-    StorageFailed,
 }
 
 impl Notice {
@@ -58,6 +56,12 @@ pub struct Editor {
     /// "Connect" was pressed with this touchpoint selected; the next card clicked is the target.
     pub connecting_from: Option<TouchpointId>,
     pub notice: Option<Notice>,
+    /// Browser storage refused the last save: shown, with a download, until a save works.
+    /// Kept apart from `notice` so no other message can hide it while work is unsaved.
+    pub storage_problem: Option<String>,
+    /// Bumped by every Inspect, so asking again for the open card still brings its tab
+    /// forward.
+    pub inspect_seq: u64,
     pub can_undo: bool,
     pub can_redo: bool,
     history: Rc<RefCell<History>>,
@@ -73,6 +77,8 @@ impl PartialEq for Editor {
             && self.inspecting == other.inspecting
             && self.connecting_from == other.connecting_from
             && self.notice == other.notice
+            && self.storage_problem == other.storage_problem
+            && self.inspect_seq == other.inspect_seq
             && self.can_undo == other.can_undo
             && self.can_redo == other.can_redo
     }
@@ -121,6 +127,8 @@ pub enum Action {
     Dismiss,
     /// A save to browser storage worked: a standing "could not save" warning can go.
     Saved,
+    /// Browser storage refused a save, for this reason.
+    StorageFailed(String),
 }
 
 impl Editor {
@@ -133,6 +141,8 @@ impl Editor {
             inspecting: None,
             connecting_from: None,
             notice: None,
+            storage_problem: None,
+            inspect_seq: 0,
             can_undo: false,
             can_redo: false,
             history: Rc::new(RefCell::new(History::new())),
@@ -321,7 +331,11 @@ impl Editor {
                 .lane
                 .and_then(|l| j.lanes.iter().position(|x| x.id == l))
                 .map(|i| i as isize)
+                // From "No lane" (drawn last), up goes to the last lane and down stays put.
                 .unwrap_or(j.lanes.len() as isize);
+            if tp.lane.is_none() && lanes > 0 {
+                return;
+            }
             let t = (li + lanes).clamp(0, j.lanes.len() as isize - 1);
             Some(j.lanes[t as usize].id)
         };
@@ -329,12 +343,14 @@ impl Editor {
         if stage == tp.stage && lane == tp.lane {
             return;
         }
+        // Place::Keep: reordering the touchpoint list would move the focused card's DOM node,
+        // and a moved node loses keyboard focus.
         self.run(vec![Command::MoveTouchpoint {
             id,
             stage,
             lane,
             position: None,
-            place: Place::Last,
+            place: Place::Keep,
         }]);
     }
 }
@@ -345,24 +361,17 @@ impl Reducible for Editor {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         if let Action::Saved = action {
             // Every save reports here; returning the same Rc skips the re-render.
-            if !self
-                .notice
-                .as_ref()
-                .is_some_and(|n| n.kind == NoticeKind::StorageFailed)
-            {
+            if self.storage_problem.is_none() {
                 return self;
             }
             let mut e = (*self).clone();
+            e.storage_problem = None;
             e.notice = Some(Notice::info("Saved in this browser again."));
             return Rc::new(e);
         }
         let mut e = (*self).clone();
         // A message stays until the next thing the user does.
-        if !matches!(action, Action::Notify(_))
-            && e.notice
-                .as_ref()
-                .is_some_and(|n| n.kind != NoticeKind::StorageFailed)
-        {
+        if !matches!(action, Action::Notify(_) | Action::StorageFailed(_)) {
             e.notice = None;
         }
         match action {
@@ -405,6 +414,7 @@ impl Reducible for Editor {
             }
             Action::Inspect(id) => {
                 e.inspecting = id;
+                e.inspect_seq += 1;
                 if let Some(id) = id {
                     if !e.selection.contains(&id) {
                         e.selection = Rc::new([id].into_iter().collect());
@@ -477,6 +487,7 @@ impl Reducible for Editor {
             Action::Notify(n) => e.notice = Some(n),
             Action::Dismiss => e.notice = None,
             Action::Saved => {}
+            Action::StorageFailed(why) => e.storage_problem = Some(why),
         }
         Rc::new(e)
     }

@@ -42,8 +42,33 @@ fn js_error(e: wasm_bindgen::JsValue) -> String {
     }
 }
 
+/// The journeys kept in this browser. An index that cannot be read (damaged, or written by a
+/// newer version) is rebuilt from the stored journeys themselves, so none of them drops out
+/// of the list, and the next save writes a good index.
 pub fn list() -> Vec<DocEntry> {
-    LocalStorage::get::<Vec<DocEntry>>(INDEX).unwrap_or_default()
+    match LocalStorage::get::<Vec<DocEntry>>(INDEX) {
+        Ok(index) => index,
+        Err(_) => rebuild_index(),
+    }
+}
+
+fn rebuild_index() -> Vec<DocEntry> {
+    let Ok(s) = raw() else { return Vec::new() };
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| k.strip_prefix(DOC_PREFIX).map(String::from))
+        .map(|id| {
+            let title = load(&id)
+                .map(|j| display_title(&j))
+                .unwrap_or_else(|_| format!("Unreadable journey {id}"));
+            DocEntry {
+                id,
+                title,
+                saved: 0.0,
+            }
+        })
+        .collect()
 }
 
 pub fn current() -> Option<String> {
@@ -63,7 +88,7 @@ pub fn load(id: &str) -> Result<Journey, String> {
 /// the browser copy is stale.
 pub fn save(id: &str, j: &Journey) -> Result<(), String> {
     let s = raw()?;
-    s.set_item(&format!("{DOC_PREFIX}{id}"), &format::save(j))
+    s.set_item(&format!("{DOC_PREFIX}{id}"), &format::save_compact(j))
         .map_err(js_error)?;
     let mut index = list();
     let entry = DocEntry {

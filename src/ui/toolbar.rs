@@ -10,6 +10,7 @@ use crate::sample;
 use gloo::file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -84,6 +85,44 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let d = &props.dispatch;
     let menu = use_state(|| None::<Menu>);
     let file_input = use_node_ref();
+    let bar = use_node_ref();
+    {
+        // An open menu closes on Esc or a press anywhere outside the toolbar.
+        let menu = menu.clone();
+        let bar = bar.clone();
+        use_effect_with(*menu, move |open| {
+            let listeners = open.map(|_| {
+                let m1 = menu.clone();
+                let key = gloo::events::EventListener::new(
+                    &gloo::utils::document(),
+                    "keydown",
+                    move |ev| {
+                        if ev
+                            .dyn_ref::<web_sys::KeyboardEvent>()
+                            .is_some_and(|k| k.key() == "Escape")
+                        {
+                            m1.set(None);
+                        }
+                    },
+                );
+                let press = gloo::events::EventListener::new(
+                    &gloo::utils::document(),
+                    "pointerdown",
+                    move |ev| {
+                        let inside = bar
+                            .cast::<web_sys::Node>()
+                            .zip(ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
+                            .is_some_and(|(bar, target)| bar.contains(Some(&target)));
+                        if !inside {
+                            menu.set(None);
+                        }
+                    },
+                );
+                (key, press)
+            });
+            move || drop(listeners)
+        });
+    }
 
     let act = |a: fn() -> Action| {
         let d = d.clone();
@@ -166,32 +205,53 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let docs = storage::list();
         let current = e.doc.clone();
         let items = docs.into_iter().map(|doc| {
+            // The open journey is already on screen, newer than its stored copy: reopening it
+            // would lose unsaved edits and the undo history.
+            let is_open = doc.id == e.doc;
             let open = {
                 let d = d.clone();
                 let id = doc.id.clone();
-                close_then(Callback::from(move |_| match storage::load(&id) {
-                    Ok(journey) => d.emit(Action::Load {
-                        doc: id.clone(),
-                        journey,
-                        notice: None,
-                    }),
-                    Err(why) => d.emit(Action::Notify(Notice::error(
-                        "That journey could not be read; it was left as it is.",
-                        vec![why],
-                    ))),
+                close_then(Callback::from(move |_| {
+                    if is_open {
+                        return;
+                    }
+                    match storage::load(&id) {
+                        Ok(journey) => d.emit(Action::Load {
+                            doc: id.clone(),
+                            journey,
+                            notice: None,
+                        }),
+                        Err(why) => d.emit(Action::Notify(Notice::error(
+                            "That journey could not be read; it was left as it is.",
+                            vec![why],
+                        ))),
+                    }
                 }))
             };
             let duplicate = {
                 let d = d.clone();
                 let id = doc.id.clone();
+                let current = Rc::clone(&e.journey);
                 close_then(Callback::from(move |_| {
-                    if let Ok(mut journey) = storage::load(&id) {
-                        journey.title = format!("{} (copy)", storage::display_title(&journey));
-                        d.emit(Action::Load {
-                            doc: super::new_doc_id(),
-                            journey,
-                            notice: Some(Notice::info("Duplicated; you are editing the copy")),
-                        });
+                    // The open journey is copied from memory, the others from storage.
+                    let source = if is_open {
+                        Ok((*current).clone())
+                    } else {
+                        storage::load(&id)
+                    };
+                    match source {
+                        Ok(mut journey) => {
+                            journey.title = format!("{} (copy)", storage::display_title(&journey));
+                            d.emit(Action::Load {
+                                doc: super::new_doc_id(),
+                                journey,
+                                notice: Some(Notice::info("Duplicated; you are editing the copy")),
+                            });
+                        }
+                        Err(why) => d.emit(Action::Notify(Notice::error(
+                            "That journey could not be read; it was left as it is.",
+                            vec![why],
+                        ))),
                     }
                 }))
             };
@@ -275,14 +335,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let j = Rc::clone(&e.journey);
             let d = d.clone();
             let onclick = close_then(Callback::from(move |_| {
-                let mut text = if format == Format::Csv && bom {
+                let text = if format == Format::Csv && bom {
                     export::csv::to_csv(&j, &export::csv::CsvOptions { bom: true })
                 } else {
                     export::export(&j, format)
                 };
-                if format == Format::Json {
-                    text = format::save(&j);
-                }
                 let name = format!("{}.{}", files::file_stem(&j), format.extension());
                 match files::download(&name, format.mime(), &text) {
                     Ok(()) => d.emit(Action::Notify(Notice::info(format!("Exported {name}")))),
@@ -336,7 +393,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <p class="counts">{ format!("{} stages · {} touchpoints · {} transitions",
                     e.journey.stages.len(), e.journey.touchpoints.len(), e.journey.transitions.len()) }</p>
             </div>
-            <nav class="toolbar" aria-label="Commands">
+            <nav class="toolbar" aria-label="Commands" ref={bar}>
                 <div class="group">
                     <div class="menu-anchor">{ menu_button(Menu::New, "New journey") }{ for new_menu }</div>
                     <div class="menu-anchor">{ menu_button(Menu::Journeys, "Journeys") }{ for journeys_menu }</div>

@@ -345,3 +345,52 @@ test('rows can show channels; dropping a card on a channel row changes its chann
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('drop-downs show the model after undo and across touchpoints; Ctrl+Z works from a drop-down', async () => {
+  const { page, context, errors } = await openApp(env);
+  await card(page, 'I order and pick my install date').dblclick();
+  const perf = page.getByLabel('Performance');
+  assert.equal(await perf.inputValue(), '3');
+  await perf.selectOption('5');
+  // Focus is still on the drop-down: Ctrl+Z must undo the journey, not do nothing.
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelector('#' + [...document.querySelectorAll('label')]
+    .find((l) => l.textContent === 'Performance').htmlFor).value === '3');
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('#' + [...document.querySelectorAll('label')]
+    .find((l) => l.textContent === 'Performance').htmlFor).value === '5');
+
+  // Another touchpoint shows its own value, and coming back shows this one's again.
+  await card(page, 'I check which speeds reach my address').dblclick();
+  assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'I check which speeds reach my address');
+  assert.equal(await page.getByLabel('Performance').inputValue(), '3');
+  await card(page, 'I order and pick my install date').dblclick();
+  assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'I order and pick my install date');
+  assert.equal(await page.getByLabel('Performance').inputValue(), '5');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('arrow keys keep moving the focused card; the open journey in the list is not reloaded', async () => {
+  const { page, context } = await openApp(env);
+  // Not the last touchpoint in the list, so a reorder would show up as lost focus.
+  const c = card(page, 'I check which speeds reach my address');
+  await c.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => [...document.querySelectorAll('.card')]
+    .some((c) => c.textContent.includes('I check which speeds') && c.dataset.stage === 'Buy'));
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent.includes('I check which speeds')), true);
+
+  // Clicking the journey that is open keeps its unsaved edits and its undo history.
+  await page.getByLabel('Journey title').fill('Edited just now');
+  await page.getByRole('button', { name: 'Journeys', exact: true }).click();
+  await page.getByRole('menu').getByRole('button', { name: 'Edited just now', exact: true }).click();
+  assert.match(await page.locator('h1').innerText(), /Edited just now/);
+  assert.equal(await page.getByRole('button', { name: 'Undo', exact: true }).isEnabled(), true);
+  // Esc closes an open menu.
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('menu').count(), 0);
+  await context.close();
+});
