@@ -53,8 +53,8 @@ ensure_wasm_bindgen() {
 }
 
 ensure_npm_deps() {
-  step "npm dev tools (playwright-core, binaryen's wasm-opt) from package-lock.json"
-  if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+  step "npm dev tools (playwright-core, binaryen's wasm-opt, mermaid) from package-lock.json"
+  if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/mermaid ] \
      && [ node_modules/.package-lock.json -nt package-lock.json ]; then
     info "present: wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}')"
   else
