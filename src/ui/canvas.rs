@@ -71,6 +71,8 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     let zoom = use_state(|| 1.0f64);
     let band = use_state(|| None::<Band>);
     let drag = use_mut_ref(|| None::<Drag>);
+    // A connection being dragged from a card's handle: (from, start, pointer), canvas units.
+    let link = use_state(|| None::<(TouchpointId, (f64, f64), (f64, f64))>);
     let just_dragged = use_mut_ref(|| false);
     let canvas_ref = use_node_ref();
     let scroll_ref = use_node_ref();
@@ -97,11 +99,25 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     };
 
     let onpointerdown = {
+        let link = link.clone();
         let drag = drag.clone();
         let band = band.clone();
         let to_canvas = to_canvas.clone();
         Callback::from(move |e: PointerEvent| {
             if e.button() != 0 {
+                return;
+            }
+            let on_handle = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| el.class_list().contains("connect-handle"));
+            if on_handle {
+                if let Some((id, el)) = card_id_at(e.target()) {
+                    let _ = el.set_pointer_capture(e.pointer_id());
+                    let p = to_canvas(e.client_x() as f64, e.client_y() as f64);
+                    link.set(Some((id, p, p)));
+                    e.stop_propagation();
+                }
                 return;
             }
             if let Some((id, el)) = card_id_at(e.target()) {
@@ -123,11 +139,17 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         })
     };
     let onpointermove = {
+        let link = link.clone();
         let drag = drag.clone();
         let band = band.clone();
         let zoom_ref = zoom_ref.clone();
         let to_canvas = to_canvas.clone();
         Callback::from(move |e: PointerEvent| {
+            if let Some((from, start, _)) = *link {
+                let p = to_canvas(e.client_x() as f64, e.client_y() as f64);
+                link.set(Some((from, start, p)));
+                return;
+            }
             if let Some(d) = drag.borrow_mut().as_mut() {
                 let z = *zoom_ref.borrow();
                 let (dx, dy) = (
@@ -153,6 +175,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         })
     };
     let onpointerup = {
+        let link = link.clone();
         let drag = drag.clone();
         let band = band.clone();
         let lay_ref = lay_ref.clone();
@@ -161,6 +184,18 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         let dispatch = props.dispatch.clone();
         let selection = Rc::clone(&props.selection);
         Callback::from(move |e: PointerEvent| {
+            if let Some((from, _, _)) = *link {
+                link.set(None);
+                *just_dragged.borrow_mut() = true;
+                // The pointer is captured by the start card, so ask what is under it.
+                let target = gloo::utils::document()
+                    .element_from_point(e.client_x() as f32, e.client_y() as f32)
+                    .map(web_sys::EventTarget::from);
+                if let Some((to, _)) = card_id_at(target) {
+                    dispatch.emit(Action::Connect { from, to });
+                }
+                return;
+            }
             if let Some(d) = drag.borrow_mut().take() {
                 let _ = d.el.style().remove_property("transform");
                 let _ = d.el.class_list().remove_1("dragging");
@@ -427,6 +462,10 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                             </defs>
                             { for edges }
                             { emotion_curve(&lay, j) }
+                            if let Some((_, a, b)) = *link {
+                                <line class="link-drag" x1={a.0.to_string()} y1={a.1.to_string()}
+                                    x2={b.0.to_string()} y2={b.1.to_string()} marker-end="url(#arrow)" />
+                            }
                         </svg>
                         <span class="emotion-label" style={format!("top:{}px", lay.emotion_band.y + 8.0)}>{ "Emotion" }</span>
                         { for cards }
@@ -696,6 +735,8 @@ fn Card(props: &CardProps) -> Html {
             if let Some(p) = &v.partner {
                 <p class="card-partner-name" title={format!("Delivered by partner {p}")}>{ format!("⇄ by {p}") }</p>
             }
+            <span class="connect-handle" title="Drag to another touchpoint to connect them"
+                aria-hidden="true"></span>
             <div class="markers">
                 if let Some(t) = &props.tint {
                     <span class="marker tint-label">{ t.as_ref().map(|t| t.text.clone()).unwrap_or_else(|| "not rated".into()) }</span>

@@ -107,6 +107,9 @@ pub fn JourneyPanel(props: &PanelProps) -> Html {
 
     macro_rules! simple_list {
         ($title:expr, $noun:expr, $list:expr, $add:expr, $rename:ident, $reorder:ident, $remove:ident) => {{
+            simple_list!($title, $noun, $list, $add, $rename, $reorder, $remove, None)
+        }};
+        ($title:expr, $noun:expr, $list:expr, $add:expr, $rename:ident, $reorder:ident, $remove:ident, $kinds:expr) => {{
             let items: Vec<(String, String)> = $list.iter().map(|x| (x.id.to_string(), x.name.clone())).collect();
             let ids: Vec<_> = $list.iter().map(|x| x.id).collect();
             let names: Vec<String> = $list.iter().map(|x| x.name.clone()).collect();
@@ -120,10 +123,55 @@ pub fn JourneyPanel(props: &PanelProps) -> Html {
                     })}
                     on_rename={Callback::from(move |(i, name): (usize, String)| d2.emit(Action::Apply(Command::$rename { id: i1[i], name })))}
                     on_move={Callback::from(move |(i, to): (usize, usize)| d3.emit(Action::Apply(Command::$reorder { id: i2[i], to_index: to })))}
-                    on_remove={Callback::from(move |i: usize| d4.emit(Action::Apply(Command::$remove { id: i3[i] })))} />
+                    on_remove={Callback::from(move |i: usize| d4.emit(Action::Apply(Command::$remove { id: i3[i] })))}
+                    kinds={$kinds} />
             }
         }};
     }
+
+    // Kind drop-downs: the choices in a fixed order, and the command that sets one.
+    macro_rules! kinds {
+        ($list:expr, $all:expr, $field:ident, $label:expr, $cmd:ident, $arg:ident) => {{
+            let all = $all;
+            let labels: Vec<&'static str> = all.iter().map($label).collect();
+            let current: Vec<usize> = $list
+                .iter()
+                .map(|x| all.iter().position(|k| *k == x.$field).unwrap_or(0))
+                .collect();
+            let ids: Vec<_> = $list.iter().map(|x| x.id).collect();
+            let d = d.clone();
+            Some(Kinds {
+                labels,
+                current,
+                on_change: Callback::from(move |(i, k): (usize, usize)| {
+                    if let (Some(&id), Some(&v)) = (ids.get(i), all.get(k)) {
+                        d.emit(Action::Apply(Command::$cmd { id, $arg: v }));
+                    }
+                }),
+            })
+        }};
+    }
+    const LANE_KINDS: [LaneKind; 4] = [
+        LaneKind::CustomerAction,
+        LaneKind::FrontStage,
+        LaneKind::BackStage,
+        LaneKind::SupportProcess,
+    ];
+    const PARTNER_ROLES: [PartnerRole; 5] = [
+        PartnerRole::Dealer,
+        PartnerRole::Retailer,
+        PartnerRole::Installer,
+        PartnerRole::OutsourcedSupport,
+        PartnerRole::Other,
+    ];
+    const DEPARTMENT_KINDS: [(DepartmentKind, &str); 6] = [
+        (DepartmentKind::Marketing, "Marketing"),
+        (DepartmentKind::Sales, "Sales"),
+        (DepartmentKind::Service, "Service"),
+        (DepartmentKind::Operations, "Operations"),
+        (DepartmentKind::It, "IT"),
+        (DepartmentKind::Custom, "Other"),
+    ];
 
     let personas = simple_list!(
         "Personas",
@@ -156,7 +204,15 @@ pub fn JourneyPanel(props: &PanelProps) -> Html {
         },
         RenameChannel,
         ReorderChannel,
-        RemoveChannel
+        RemoveChannel,
+        kinds!(
+            j.channels,
+            ChannelKind::ALL,
+            kind,
+            |k: &ChannelKind| k.label(),
+            SetChannelKind,
+            kind
+        )
     );
     let lanes = simple_list!(
         "Lanes",
@@ -172,7 +228,15 @@ pub fn JourneyPanel(props: &PanelProps) -> Html {
         },
         RenameLane,
         ReorderLane,
-        RemoveLane
+        RemoveLane,
+        kinds!(
+            j.lanes,
+            LANE_KINDS,
+            kind,
+            |k: &LaneKind| k.label(),
+            SetLaneKind,
+            kind
+        )
     );
     let partners = simple_list!(
         "Partners",
@@ -188,7 +252,15 @@ pub fn JourneyPanel(props: &PanelProps) -> Html {
         },
         RenamePartner,
         ReorderPartner,
-        RemovePartner
+        RemovePartner,
+        kinds!(
+            j.partners,
+            PARTNER_ROLES,
+            role,
+            |k: &PartnerRole| k.label(),
+            SetPartnerRole,
+            role
+        )
     );
     let departments = simple_list!(
         "Departments",
@@ -204,7 +276,24 @@ pub fn JourneyPanel(props: &PanelProps) -> Html {
         },
         RenameDepartment,
         ReorderDepartment,
-        RemoveDepartment
+        RemoveDepartment,
+        {
+            let kinds: Vec<DepartmentKind> = DEPARTMENT_KINDS.iter().map(|(k, _)| *k).collect();
+            kinds!(
+                j.departments,
+                kinds,
+                kind,
+                |k: &DepartmentKind| {
+                    DEPARTMENT_KINDS
+                        .iter()
+                        .find(|(x, _)| x == k)
+                        .map(|(_, l)| *l)
+                        .unwrap_or("Other")
+                },
+                SetDepartmentKind,
+                kind
+            )
+        }
     );
 
     html! {
@@ -254,6 +343,19 @@ struct NamedListProps {
     /// (from index, to index)
     on_move: Callback<(usize, usize)>,
     on_remove: Callback<usize>,
+    /// For lists whose entries have a kind (lanes, channels, partners, departments): the
+    /// choices, each entry's current choice (an index into them), and what to do on a change.
+    #[prop_or_default]
+    kinds: Option<Kinds>,
+}
+
+/// The kind drop-down of a list: its choices, each entry's current choice (an index into
+/// them), and what a change does (entry index, choice index).
+#[derive(PartialEq)]
+struct Kinds {
+    labels: Vec<&'static str>,
+    current: Vec<usize>,
+    on_change: Callback<(usize, usize)>,
 }
 
 #[component]
@@ -274,10 +376,29 @@ fn NamedList(props: &NamedListProps) -> Html {
             let cb = props.on_remove.clone();
             Callback::from(move |_: MouseEvent| cb.emit(i))
         };
+        let kind = props.kinds.as_ref().map(|Kinds { labels, current, on_change }| {
+            let cb = on_change.clone();
+            let chosen = current.get(i).copied().unwrap_or(0);
+            let onchange = Callback::from(move |e: Event| {
+                let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                if let Ok(k) = v.parse() {
+                    cb.emit((i, k));
+                }
+            });
+            html! {
+                <select class="kind" key={format!("{id}-{chosen}")} {onchange}
+                    aria-label={format!("Kind of {name}")}>
+                    { for labels.iter().enumerate().map(|(k, l)| html! {
+                        <option value={k.to_string()} selected={k == chosen}>{ *l }</option>
+                    }) }
+                </select>
+            }
+        });
         html! {
             <li key={id.clone()}>
                 <input type="text" value={name.clone()} onchange={rename}
                     aria-label={format!("{} name", props.noun)} />
+                { for kind }
                 <button type="button" class="icon" onclick={mv(i.saturating_sub(1))} disabled={i == 0}
                     aria-label={format!("Move {name} up")}>{ "↑" }</button>
                 <button type="button" class="icon" onclick={mv(i + 1)} disabled={i + 1 >= n}

@@ -109,6 +109,11 @@ pub enum Action {
     Paste(Vec<Touchpoint>),
     /// "Connect": the selected touchpoint becomes the start of a new transition.
     StartConnect,
+    /// A new transition from one touchpoint to another (dragged from a card's handle).
+    Connect {
+        from: TouchpointId,
+        to: TouchpointId,
+    },
     CancelConnect,
     /// Move a touchpoint one stage left or right (keyboard).
     Nudge {
@@ -314,6 +319,23 @@ impl Editor {
         )));
     }
 
+    /// A "next step" that carries the customer's context: the common case, and the inspector
+    /// changes it in one click.
+    fn connect(&mut self, from: TouchpointId, to: TouchpointId) {
+        let transition = Transition {
+            id: self.fresh(),
+            from,
+            to,
+            label: String::new(),
+            kind: TransitionKind::Next,
+            carries_context: true,
+        };
+        self.run(vec![Command::Connect { transition }]);
+        if self.notice.is_none() {
+            self.notice = Some(Notice::info("Connected"));
+        }
+    }
+
     fn nudge(&mut self, id: TouchpointId, stages: isize, lanes: isize) {
         let j = &self.journey;
         let Some(tp) = j.touchpoint(id) else { return };
@@ -381,18 +403,7 @@ impl Reducible for Editor {
             Action::Select { id, extend } => {
                 if let Some(from) = e.connecting_from.take() {
                     if from != id {
-                        let transition = Transition {
-                            id: e.fresh(),
-                            from,
-                            to: id,
-                            label: String::new(),
-                            kind: TransitionKind::Next,
-                            carries_context: true,
-                        };
-                        e.run(vec![Command::Connect { transition }]);
-                        if e.notice.is_none() {
-                            e.notice = Some(Notice::info("Connected"));
-                        }
+                        e.connect(from, id);
                     }
                     return Rc::new(e);
                 }
@@ -470,6 +481,11 @@ impl Reducible for Editor {
                 }
             }
             Action::CancelConnect => e.connecting_from = None,
+            Action::Connect { from, to } => {
+                if from != to {
+                    e.connect(from, to);
+                }
+            }
             Action::Nudge { id, stages, lanes } => e.nudge(id, stages, lanes),
             Action::Load {
                 doc,

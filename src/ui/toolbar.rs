@@ -202,7 +202,17 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
 
     let journeys_menu = (*menu == Some(Menu::Journeys)).then(|| {
-        let docs = storage::list();
+        // The open journey as it is now, not as last stored: its title may be seconds newer,
+        // and a journey never saved yet is listed too.
+        let mut docs = storage::list();
+        match docs.iter_mut().find(|d| d.id == e.doc) {
+            Some(d) => d.title = storage::display_title(&e.journey),
+            None => docs.push(storage::DocEntry {
+                id: e.doc.clone(),
+                title: storage::display_title(&e.journey),
+                saved: 0.0,
+            }),
+        }
         let current = e.doc.clone();
         let items = docs.into_iter().map(|doc| {
             // The open journey is already on screen, newer than its stored copy: reopening it

@@ -394,3 +394,39 @@ test('arrow keys keep moving the focused card; the open journey in the list is n
   assert.equal(await page.getByRole('menu').count(), 0);
   await context.close();
 });
+
+test('dragging from a card handle to another card connects them', async () => {
+  const { page, context, errors } = await openApp(env);
+  const edges = await page.locator('path.edge').count();
+  const from = card(page, 'I ask in a HomeTech store');
+  const to = card(page, 'I get my order confirmation');
+  await from.hover();
+  const h = await from.locator('.connect-handle').boundingBox();
+  const t = await to.boundingBox();
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(t.x + 40, t.y + 30, { steps: 10 });
+  await page.mouse.up();
+  await page.waitForFunction((n) => document.querySelectorAll('path.edge').length === n, edges + 1);
+  // The store card did not move: a handle drag is not a card drag.
+  assert.equal(await from.getAttribute('data-stage'), 'Choose');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((n) => document.querySelectorAll('path.edge').length === n, edges);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('lane kinds decide where the line of visibility runs', async () => {
+  const { page, context, errors } = await openApp(env);
+  // Canvas units (the element's own top), not the viewport: a message closing above the map
+  // moves the viewport position.
+  const top = () => page.evaluate(() => parseFloat(document.querySelector('.visibility-line').style.top));
+  const before = await top();
+  // Back stage becomes a front-stage lane: the line moves down below it.
+  await page.getByLabel('Kind of Back stage').selectOption({ label: 'Front stage' });
+  await page.waitForFunction((y) => parseFloat(document.querySelector('.visibility-line').style.top) > y + 10, before);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((y) => parseFloat(document.querySelector('.visibility-line').style.top) === y, before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
