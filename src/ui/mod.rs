@@ -100,6 +100,8 @@ pub(crate) enum SideTab {
 pub fn App() -> Html {
     let editor = use_reducer(initial_editor);
     let tab = use_state(|| SideTab::Journey);
+    // On a projector or a small laptop the map needs the whole width.
+    let panel_open = use_state(|| true);
     let filter = use_state(crate::query::Filter::default);
     let overlay = use_state(|| None::<crate::overlay::Measure>);
     // Diagnostics follow every edit, but only while someone is looking at them.
@@ -142,11 +144,13 @@ pub fn App() -> Html {
     // Opening a touchpoint in the inspector brings its tab forward.
     {
         let tab = tab.clone();
+        let panel_open = panel_open.clone();
         use_effect_with(
             (editor.inspecting, editor.inspect_seq),
             move |(inspecting, _)| {
                 if inspecting.is_some() {
                     tab.set(SideTab::Touchpoint);
+                    panel_open.set(true);
                 }
             },
         );
@@ -292,14 +296,23 @@ pub fn App() -> Html {
                             matches={matches.clone()} tints={tints.clone()} />
                     </div>
                 </main>
-                <aside class="side" aria-label="Details">
-                    <div class="tabs" role="tablist">
-                        { tab_button(SideTab::Touchpoint, "Touchpoint") }
-                        { tab_button(SideTab::Journey, "Journey") }
-                        { tab_button(SideTab::Insights, "Insights") }
-                    </div>
-                    <div class="side-body">{ side }</div>
-                </aside>
+                if *panel_open {
+                    <aside class="side" aria-label="Details">
+                        <div class="tabs" role="tablist">
+                            { tab_button(SideTab::Touchpoint, "Touchpoint") }
+                            { tab_button(SideTab::Journey, "Journey") }
+                            { tab_button(SideTab::Insights, "Insights") }
+                            <button class="tab collapse" aria-label="Hide panel" title="Hide panel"
+                                onclick={{ let p = panel_open.clone(); Callback::from(move |_| p.set(false)) }}>{ "›" }</button>
+                        </div>
+                        <div class="side-body">{ side }</div>
+                    </aside>
+                } else {
+                    <aside class="side collapsed" aria-label="Details">
+                        <button class="tab" aria-label="Show panel" title="Show panel"
+                            onclick={{ let p = panel_open.clone(); Callback::from(move |_| p.set(true)) }}>{ "‹" }</button>
+                    </aside>
+                }
             </div>
         </div>
     }

@@ -430,3 +430,16 @@ test('lane kinds decide where the line of visibility runs', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the side panel can be hidden to give the map the screen, and opening a card brings it back', async () => {
+  const { page, context } = await openApp(env, { width: 1366, height: 768 });
+  const mapWidth = async () => (await page.locator('.map-area').boundingBox()).width;
+  const before = await mapWidth();
+  await page.getByRole('button', { name: 'Hide panel' }).click();
+  assert.ok(await mapWidth() > before + 250, 'the map takes the panel\'s width');
+  await card(page, 'I check which speeds reach my address').dblclick();
+  await page.getByLabel('Name', { exact: true }).waitFor();
+  assert.ok(await page.getByRole('button', { name: 'Hide panel' }).isVisible());
+  await page.screenshot({ path: join(SHOTS, 'laptop-1366.png') });
+  await context.close();
+});
