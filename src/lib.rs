@@ -6,6 +6,7 @@
 pub mod analysis;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod clipboard;
 pub mod command;
 pub mod export;
 pub mod format;

@@ -13,7 +13,7 @@ mod state;
 mod storage;
 mod toolbar;
 
-use crate::model::{IdGen, Journey, Touchpoint};
+use crate::model::{IdGen, Journey};
 use crate::sample;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
@@ -381,12 +381,8 @@ fn on_key(ev: &KeyboardEvent, editor: &Editor, dispatch: &Callback<Action>) {
             dispatch.emit(Action::Redo);
         }
         (true, "c") if !typing => {
-            let copied: Vec<&Touchpoint> = editor
-                .journey
-                .touchpoints
-                .iter()
-                .filter(|t| editor.selection.contains(&t.id))
-                .collect();
+            let ids: Vec<_> = editor.selection.iter().copied().collect();
+            let copied = crate::clipboard::copy(&editor.journey, &ids);
             if !copied.is_empty() {
                 if let Ok(text) = serde_json::to_string(&copied) {
                     let n = copied.len();
@@ -404,11 +400,11 @@ fn on_key(ev: &KeyboardEvent, editor: &Editor, dispatch: &Callback<Action>) {
             }
         }
         (true, "v") if !typing => {
-            if let Some(tps) =
-                storage::clipboard().and_then(|t| serde_json::from_str::<Vec<Touchpoint>>(&t).ok())
+            if let Some(copied) = storage::clipboard()
+                .and_then(|t| serde_json::from_str::<Vec<crate::clipboard::Copied>>(&t).ok())
             {
                 ev.prevent_default();
-                dispatch.emit(Action::Paste(tps));
+                dispatch.emit(Action::Paste(copied));
             }
         }
         (true, "d") if !typing => {

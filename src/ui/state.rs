@@ -2,6 +2,7 @@
 //! canvas gesture, inspector field) becomes an [`Action`] handled by [`Editor::reduce`];
 //! journey changes go through [`History::apply`], which alone decides what is an undo step.
 
+use crate::clipboard::{self, Copied, Dropped};
 use crate::command::{Command, Place};
 use crate::history::History;
 use crate::model::*;
@@ -106,7 +107,7 @@ pub enum Action {
     DuplicateSelection,
     /// Paste touchpoints copied from this or another journey: they get fresh ids and keep
     /// their stage when it exists here (by id, then by name), else go to the first stage.
-    Paste(Vec<Touchpoint>),
+    Paste(Vec<Copied>),
     /// "Connect": the selected touchpoint becomes the start of a new transition.
     StartConnect,
     /// A new transition from one touchpoint to another (dragged from a card's handle).
@@ -268,37 +269,25 @@ impl Editor {
         self.run(vec![Command::AddStage { stage, index: None }]);
     }
 
-    fn copies(&self, sources: &[Touchpoint]) -> (Vec<Command>, Vec<TouchpointId>) {
-        let j = &self.journey;
+    /// Commands adding the copied touchpoints under fresh ids, and what could not come along.
+    fn copies(&self, sources: &[Copied]) -> (Vec<Command>, Vec<TouchpointId>, Dropped) {
         let mut ids = Vec::new();
         let mut cmds = Vec::new();
-        for src in sources {
-            let Some(first) = j.stages.first() else {
+        let mut dropped = Dropped::default();
+        for c in sources {
+            let Some(tp) = clipboard::rehome(&self.journey, c, self.fresh(), &mut dropped) else {
                 break;
             };
-            let mut tp = src.clone();
-            tp.id = self.fresh();
-            // Keep references that exist here; drop the ones that don't.
-            tp.stage = j.stage(src.stage).map(|s| s.id).unwrap_or(first.id);
-            tp.channel = tp.channel.filter(|c| j.channel(*c).is_some());
-            tp.lane = tp.lane.filter(|l| j.lane(*l).is_some());
-            tp.owner = tp.owner.filter(|d| j.department(*d).is_some());
-            if let DeliveredBy::Partner(p) = tp.delivered_by {
-                if j.partner(p).is_none() {
-                    tp.delivered_by = DeliveredBy::Brand;
-                }
-            }
-            tp.personas.retain(|p| j.persona(*p).is_some());
             ids.push(tp.id);
             cmds.push(Command::AddTouchpoint {
                 touchpoint: Box::new(tp),
             });
         }
-        (cmds, ids)
+        (cmds, ids, dropped)
     }
 
-    fn paste(&mut self, sources: Vec<Touchpoint>) {
-        let (cmds, ids) = self.copies(&sources);
+    fn paste(&mut self, sources: Vec<Copied>) {
+        let (cmds, ids, dropped) = self.copies(&sources);
         if cmds.is_empty() {
             self.notice = Some(Notice::error(
                 "Add a stage before pasting touchpoints.",
@@ -313,10 +302,28 @@ impl Editor {
                 .filter(|id| self.journey.touchpoint(*id).is_some())
                 .collect(),
         );
-        self.notice = Some(Notice::info(format!(
-            "Pasted {n} touchpoint{}",
-            if n == 1 { "" } else { "s" }
-        )));
+        if self
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.kind == NoticeKind::Error)
+        {
+            return;
+        }
+        let mut text = format!("Pasted {n} touchpoint{}", if n == 1 { "" } else { "s" });
+        if !dropped.0.is_empty() {
+            let mut gone = dropped.0;
+            gone.dedup();
+            text.push_str(&format!(
+                "; this journey has no {}, so {} left out",
+                gone.join(", "),
+                if gone.len() == 1 {
+                    "it was"
+                } else {
+                    "they were"
+                }
+            ));
+        }
+        self.notice = Some(Notice::info(text));
     }
 
     /// A "next step" that carries the customer's context: the common case, and the inspector
@@ -451,15 +458,12 @@ impl Reducible for Editor {
                 }
             }
             Action::DuplicateSelection => {
-                let sources: Vec<Touchpoint> = e
-                    .journey
-                    .touchpoints
-                    .iter()
-                    .filter(|t| e.selection.contains(&t.id))
-                    .map(|t| {
-                        let mut t = t.clone();
-                        t.name = format!("{} (copy)", t.name);
-                        t
+                let ids: Vec<TouchpointId> = e.selection.iter().copied().collect();
+                let sources: Vec<Copied> = clipboard::copy(&e.journey, &ids)
+                    .into_iter()
+                    .map(|mut c| {
+                        c.touchpoint.name = format!("{} (copy)", c.touchpoint.name);
+                        c
                     })
                     .collect();
                 if !sources.is_empty() {

@@ -443,3 +443,34 @@ test('the side panel can be hidden to give the map the screen, and opening a car
   await page.screenshot({ path: join(SHOTS, 'laptop-1366.png') });
   await context.close();
 });
+
+test('copy a touchpoint and paste it into another journey: it lands in the stage of the same name', async () => {
+  const { page, context, errors } = await openApp(env);
+  await card(page, 'The installer sets me up at home').click();
+  await page.keyboard.press('Control+c');
+  await page.getByText('Copied 1 touchpoint').waitFor();
+  await page.getByRole('button', { name: 'New journey', exact: true }).click();
+  await page.getByRole('menuitem', { name: /Blank journey/ }).click();
+  await cardCount(page, 0);
+  // The blank journey has no "Get connected" stage: the first stage takes it, and the user is
+  // told what did not come along.
+  await page.keyboard.press('Control+v');
+  await cardCount(page, 1);
+  const status = await page.getByRole('status').innerText();
+  assert.match(status, /Pasted 1 touchpoint; this journey has no stage "Get connected", .*partner "FibreFit Installations".*left out/);
+
+  // A card from a stage the blank journey does have lands there.
+  await page.getByRole('button', { name: 'Journeys', exact: true }).click();
+  await page.getByRole('menu').getByRole('button', { name: /Getting broadband/ }).first().click();
+  await card(page, 'I order and pick my install date').click();
+  await page.keyboard.press('Control+c');
+  await page.getByRole('button', { name: 'Journeys', exact: true }).click();
+  await page.getByRole('menu').getByRole('button', { name: 'Untitled journey', exact: true }).click();
+  await cardCount(page, 1);
+  await page.keyboard.press('Control+v');
+  await cardCount(page, 2);
+  assert.equal(await card(page, 'I order and pick my install date').getAttribute('data-stage'), 'Buy');
+  assert.match(await card(page, 'I order and pick my install date').locator('.card-meta').innerText(), /^Website · Sales$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
