@@ -63,16 +63,21 @@ ensure_npm_deps() {
   fi
 }
 
+# Installs Debian packages, refreshing the package lists first (a fresh machine has none).
+apt_install() {
+  info "installing (apt-get install $*)"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"
+}
+
 ensure_chromium() {
   step "Chromium and ChromeDriver (Debian packages)"
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     info "present: $(/usr/bin/chromium --version 2>/dev/null)"
   else
-    info "installing (apt-get install chromium chromium-driver)"
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver
+    apt_install chromium chromium-driver
   fi
   export CHROMIUM_PATH=/usr/bin/chromium
   export CHROMEDRIVER=/usr/bin/chromedriver
@@ -84,11 +89,7 @@ ensure_graphviz() {
   if [ -x /usr/bin/dot ]; then
     info "present: $(/usr/bin/dot -V 2>&1)"
   else
-    info "installing (apt-get install graphviz)"
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq graphviz
+    apt_install graphviz
   fi
 }
 
@@ -97,11 +98,7 @@ ensure_poppler() {
   if [ -x /usr/bin/pdftotext ] && [ -x /usr/bin/pdfinfo ]; then
     info "present: $(/usr/bin/pdfinfo -v 2>&1 | head -1)"
   else
-    info "installing (apt-get install poppler-utils)"
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq poppler-utils
+    apt_install poppler-utils
   fi
 }
 
