@@ -99,6 +99,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     };
 
     let onpointerdown = {
+        let canvas_for_capture = canvas_ref.clone();
         let link = link.clone();
         let drag = drag.clone();
         let band = band.clone();
@@ -129,6 +130,12 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                     moved: false,
                 });
             } else {
+                // Captured, so a release outside the map (over the side panel, a scrollbar)
+                // still ends the band.
+                // (Yew delegates events to the page root, so capture on the canvas itself.)
+                if let Some(el) = canvas_for_capture.cast::<web_sys::Element>() {
+                    let _ = el.set_pointer_capture(e.pointer_id());
+                }
                 let p = to_canvas(e.client_x() as f64, e.client_y() as f64);
                 band.set(Some(Band {
                     from: p,
@@ -240,6 +247,21 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 }
                 dispatch.emit(Action::SelectMany(ids));
             }
+        })
+    };
+    // The browser took the pointer away (a touch became a scroll, a window lost focus): drop
+    // whatever gesture was under way rather than leave it following nothing.
+    let onpointercancel = {
+        let band = band.clone();
+        let link = link.clone();
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| {
+            if let Some(d) = drag.borrow_mut().take() {
+                let _ = d.el.style().remove_property("transform");
+                let _ = d.el.class_list().remove_1("dragging");
+            }
+            band.set(None);
+            link.set(None);
         })
     };
     let onclick = {
@@ -444,7 +466,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             <div class="canvas-scroll" ref={scroll_ref} {onwheel}>
                 <div class="canvas-sizer" style={sizer}>
                     <div class={classes!("canvas", props.connecting.then_some("connecting"))} style={style}
-                        ref={canvas_ref} {onpointerdown} {onpointermove} {onpointerup} {onclick} {ondblclick} {onkeydown}>
+                        ref={canvas_ref} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onclick} {ondblclick} {onkeydown}>
                         { for rows }
                         { for columns }
                         if let Some(y) = lay.visibility_line {

@@ -474,3 +474,21 @@ test('copy a touchpoint and paste it into another journey: it lands in the stage
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a rubber band selects the cards it touches, even when released over the side panel', async () => {
+  const { page, context, errors } = await openApp(env);
+  // From the empty customer-action cell of "Discover" down across the front-stage cards.
+  const row = await page.locator('.lane-row').first().boundingBox();
+  const first = await card(page, 'I check which speeds reach my address').boundingBox();
+  const side = await page.locator('aside.side').boundingBox();
+  await page.mouse.move(first.x - 8, row.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(first.x + 40, first.y + 40, { steps: 5 });
+  await page.mouse.move(side.x + 40, first.y + 60, { steps: 10 });
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelectorAll('.card[aria-selected=true]').length >= 3);
+  assert.equal(await page.locator('.band').count(), 0, 'the band is gone');
+  assert.equal(await card(page, 'I check which speeds reach my address').getAttribute('aria-selected'), 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
