@@ -397,6 +397,44 @@ impl History {
         Ok(change)
     }
 
+    /// Adds several touchpoints as one undo step (a paste, a duplicate of a selection): all of
+    /// them or, if any is refused, none, with the journey left as it was.
+    pub fn add_touchpoints(
+        &mut self,
+        j: &mut Journey,
+        touchpoints: Vec<Touchpoint>,
+    ) -> Result<Change, CommandError> {
+        // Adds only append, so "everything from today's end" covers them all.
+        let fp = Footprint {
+            touchpoints: Some(Span::From(j.touchpoints.len())),
+            ..Footprint::default()
+        };
+        let before = Snapshot::capture(j, &fp);
+        let mut change = Change::default();
+        for t in touchpoints {
+            let cmd = Command::AddTouchpoint {
+                touchpoint: Box::new(t),
+            };
+            match command::apply(j, &cmd) {
+                Ok(c) => change.added_touchpoints.extend(c.added_touchpoints),
+                Err(e) => {
+                    before.swap_into(j);
+                    return Err(e);
+                }
+            }
+        }
+        if change.is_empty() {
+            return Ok(change);
+        }
+        self.redo.clear();
+        self.undo.push_back(before);
+        if self.undo.len() > MAX_UNDO_STEPS {
+            self.undo.pop_front();
+        }
+        self.burst = None;
+        Ok(change)
+    }
+
     /// Restores the journey as it was before the last step. False when there is nothing to
     /// undo, or when the journey was changed behind the history's back (the history is then
     /// cleared rather than corrupting the journey).
@@ -448,6 +486,40 @@ impl History {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn several_touchpoints_added_together_are_one_undo_step() {
+        let mut j = crate::sample::broadband();
+        let original = j.clone();
+        let stage = j.stages[0].id;
+        let mut h = History::new();
+        let new: Vec<Touchpoint> = (1..=3)
+            .map(|n| Touchpoint::new(TouchpointId(n), format!("Pasted {n}"), stage))
+            .collect();
+        let change = h.add_touchpoints(&mut j, new).unwrap();
+        assert_eq!(change.added_touchpoints.len(), 3);
+        assert_eq!(j.touchpoints.len(), original.touchpoints.len() + 3);
+        assert!(h.undo(&mut j));
+        assert_eq!(j, original, "one undo takes all three away");
+        assert!(h.redo(&mut j));
+        assert_eq!(j.touchpoints.len(), original.touchpoints.len() + 3);
+    }
+
+    #[test]
+    fn a_group_with_a_refused_touchpoint_adds_nothing() {
+        let mut j = crate::sample::broadband();
+        let original = j.clone();
+        let stage = j.stages[0].id;
+        let taken = j.touchpoints[0].id;
+        let mut h = History::new();
+        let new = vec![
+            Touchpoint::new(TouchpointId(1), "Fine", stage),
+            Touchpoint::new(taken, "Duplicate id", stage),
+        ];
+        assert!(h.add_touchpoints(&mut j, new).is_err());
+        assert_eq!(j, original);
+        assert!(!h.can_undo());
+    }
+
     use super::*;
     use crate::command::{JourneyField, TouchpointField};
     use crate::sample::broadband;

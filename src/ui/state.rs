@@ -269,46 +269,45 @@ impl Editor {
         self.run(vec![Command::AddStage { stage, index: None }]);
     }
 
-    /// Commands adding the copied touchpoints under fresh ids, and what could not come along.
-    fn copies(&self, sources: &[Copied]) -> (Vec<Command>, Vec<TouchpointId>, Dropped) {
-        let mut ids = Vec::new();
-        let mut cmds = Vec::new();
+    /// The copied touchpoints under fresh ids, and what could not come along.
+    fn copies(&self, sources: &[Copied]) -> (Vec<Touchpoint>, Dropped) {
         let mut dropped = Dropped::default();
-        for c in sources {
-            let Some(tp) = clipboard::rehome(&self.journey, c, self.fresh(), &mut dropped) else {
-                break;
-            };
-            ids.push(tp.id);
-            cmds.push(Command::AddTouchpoint {
-                touchpoint: Box::new(tp),
-            });
-        }
-        (cmds, ids, dropped)
+        let tps = sources
+            .iter()
+            .map_while(|c| clipboard::rehome(&self.journey, c, self.fresh(), &mut dropped))
+            .collect();
+        (tps, dropped)
     }
 
     fn paste(&mut self, sources: Vec<Copied>) {
-        let (cmds, ids, dropped) = self.copies(&sources);
-        if cmds.is_empty() {
+        let (tps, dropped) = self.copies(&sources);
+        if tps.is_empty() {
             self.notice = Some(Notice::error(
                 "Add a stage before pasting touchpoints.",
                 Vec::new(),
             ));
             return;
         }
-        let n = cmds.len();
-        self.run(cmds);
+        let n = tps.len();
+        let ids: Vec<TouchpointId> = tps.iter().map(|t| t.id).collect();
+        // One undo step for the whole paste, and all of it or none.
+        let mut journey = (*self.journey).clone();
+        let result = self.history.borrow_mut().add_touchpoints(&mut journey, tps);
+        match result {
+            Ok(_) => self.set_journey(journey),
+            Err(e) => {
+                self.notice = Some(Notice::error(
+                    format!("Nothing was pasted: {e}"),
+                    Vec::new(),
+                ));
+                return;
+            }
+        }
         self.selection = Rc::new(
             ids.into_iter()
                 .filter(|id| self.journey.touchpoint(*id).is_some())
                 .collect(),
         );
-        if self
-            .notice
-            .as_ref()
-            .is_some_and(|n| n.kind == NoticeKind::Error)
-        {
-            return;
-        }
         let mut text = format!("Pasted {n} touchpoint{}", if n == 1 { "" } else { "s" });
         if !dropped.0.is_empty() {
             let mut gone = dropped.0;

@@ -492,3 +492,18 @@ test('a rubber band selects the cards it touches, even when released over the si
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('duplicating a selection is one undo step', async () => {
+  const { page, context, errors } = await openApp(env);
+  await card(page, 'I compare packages online').click();
+  await card(page, 'I chat with an adviser about the speed I need').click({ modifiers: ['Shift'] });
+  await page.keyboard.press('Control+d');
+  await cardCount(page, 23);
+  assert.equal(await page.locator('.card', { hasText: '(copy)' }).count(), 2);
+  await page.keyboard.press('Control+z');
+  await cardCount(page, 21);
+  await page.keyboard.press('Control+y');
+  await cardCount(page, 23);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
