@@ -5,8 +5,9 @@
 //! Budget: every diagnostic of a 10,000-touchpoint, 30,000-transition journey in under 30 ms
 //! natively.
 
+mod common;
+
 use std::hint::black_box;
-use std::time::Instant;
 use throughline::analysis::analyze;
 use throughline::generate::analysable;
 
@@ -14,21 +15,6 @@ const BUDGET_MS: f64 = 30.0;
 const TOUCHPOINTS: usize = 10_000;
 const TRANSITIONS: usize = 30_000;
 const RUNS: usize = 15;
-
-/// Median, fastest and slowest of `RUNS` timings, in milliseconds. The median is the figure
-/// judged against the budget, because a shared machine adds long outliers.
-fn time_ms(mut f: impl FnMut()) -> (f64, f64, f64) {
-    f();
-    let mut times: Vec<f64> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    (times[RUNS / 2], times[0], times[RUNS - 1])
-}
 
 fn main() {
     println!(
@@ -39,7 +25,7 @@ fn main() {
     for (tps, trs) in [(100, 300), (1_000, 3_000), (TOUCHPOINTS, TRANSITIONS)] {
         let j = analysable(tps, trs, 11);
         let report = analyze(&j);
-        let (median, min, max) = time_ms(|| {
+        let (median, min, max) = common::timings(RUNS, || {
             black_box(analyze(black_box(&j)));
         });
         println!(
@@ -60,6 +46,6 @@ fn main() {
     println!(
         "all diagnostics, {TOUCHPOINTS} touchpoints / {TRANSITIONS} transitions: median \
          {median:.2} ms, budget {BUDGET_MS} ms: {}",
-        if median <= BUDGET_MS { "PASS" } else { "OVER" }
+        common::verdict(median, BUDGET_MS)
     );
 }

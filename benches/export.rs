@@ -5,48 +5,31 @@
 //! Budget: the loose/tight framework as HTML for a 1,000-touchpoint journey under 50 ms. The
 //! other formats are timed at 1,000 and 10,000 touchpoints for reference.
 
+mod common;
+
 use std::hint::black_box;
-use std::time::Instant;
 use throughline::export::{self, Format};
 use throughline::generate::generated;
 
 const FRAMEWORK_BUDGET_MS: f64 = 50.0;
 
-/// Median of `runs` timings of `f`, in milliseconds: a shared machine adds long outliers
-/// that would swamp a mean.
-fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
-    let mut times: Vec<f64> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[times.len() / 2]
-}
-
 fn main() {
     let j1k = generated(1_000, 1);
-    let html_ms = median_ms(21, || {
+    let html_ms = common::median_ms(21, || {
         black_box(export::html::to_html(black_box(&j1k)));
     });
-    let verdict = if html_ms <= FRAMEWORK_BUDGET_MS {
-        "PASS"
-    } else {
-        "OVER"
-    };
+    let verdict = common::verdict(html_ms, FRAMEWORK_BUDGET_MS);
     println!(
         "framework HTML, 1,000 touchpoints: {html_ms:.2} ms (budget {FRAMEWORK_BUDGET_MS} ms) {verdict}"
     );
-    let analysis_ms = median_ms(21, || {
+    let analysis_ms = common::median_ms(21, || {
         black_box(throughline::analysis::analyze(black_box(&j1k)));
     });
-    let svg_ms = median_ms(21, || {
+    let svg_ms = common::median_ms(21, || {
         black_box(export::svg::to_svg(black_box(&j1k)));
     });
     println!("  of which diagnostics {analysis_ms:.2} ms, journey map SVG {svg_ms:.2} ms");
-    let md_ms = median_ms(21, || {
+    let md_ms = common::median_ms(21, || {
         black_box(export::markdown::to_markdown(black_box(&j1k)));
     });
     println!("framework Markdown, 1,000 touchpoints: {md_ms:.2} ms");
@@ -59,13 +42,13 @@ fn main() {
         };
         let runs = if n > 1_000 { 5 } else { 21 };
         for f in [Format::Csv, Format::Svg, Format::Mermaid, Format::Dot] {
-            let ms = median_ms(runs, || {
+            let ms = common::median_ms(runs, || {
                 black_box(export::export(black_box(&j), f));
             });
             println!("{:<8} {n:>6} touchpoints: {ms:8.2} ms", f.name());
         }
         if n > 1_000 {
-            let ms = median_ms(runs, || {
+            let ms = common::median_ms(runs, || {
                 black_box(export::html::to_html(black_box(&j)));
             });
             println!("html     {n:>6} touchpoints: {ms:8.2} ms");

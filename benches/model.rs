@@ -5,6 +5,8 @@
 //! Budget at 1,000 touchpoints: an edit plus its undo under 1 ms; save and load each under
 //! 20 ms.
 
+mod common;
+
 use std::hint::black_box;
 use std::time::Instant;
 use throughline::command::{Command, TouchpointField};
@@ -15,28 +17,6 @@ use throughline::history::History;
 const EDIT_UNDO_BUDGET_MS: f64 = 1.0;
 const SAVE_BUDGET_MS: f64 = 20.0;
 const LOAD_BUDGET_MS: f64 = 20.0;
-
-/// Median of `runs` timings of `f`, in milliseconds. The median, because a shared machine
-/// adds long outliers that would swamp a mean.
-fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
-    let mut times: Vec<f64> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[times.len() / 2]
-}
-
-fn verdict(ms: f64, budget: f64) -> &'static str {
-    if ms <= budget {
-        "PASS"
-    } else {
-        "OVER"
-    }
-}
 
 fn main() {
     println!(
@@ -50,7 +30,7 @@ fn main() {
         let text = save(&j);
 
         // What a whole-journey snapshot per undo step would cost; see history.rs.
-        let clone = median_ms(runs, || {
+        let clone = common::median_ms(runs, || {
             black_box(j.clone());
         });
 
@@ -78,10 +58,10 @@ fn main() {
         };
         let (edit, undo) = (med(edit_times), med(undo_times));
 
-        let save_ms = median_ms(runs, || {
+        let save_ms = common::median_ms(runs, || {
             black_box(save(black_box(&j)));
         });
-        let load_ms = median_ms(runs, || {
+        let load_ms = common::median_ms(runs, || {
             black_box(load(black_box(&text)).expect("generated journeys load"));
         });
         println!(
@@ -96,14 +76,14 @@ fn main() {
     println!("\nbudget at 1,000 touchpoints:");
     println!(
         "  edit + undo {edit_undo:.4} ms (budget {EDIT_UNDO_BUDGET_MS} ms): {}",
-        verdict(edit_undo, EDIT_UNDO_BUDGET_MS)
+        common::verdict(edit_undo, EDIT_UNDO_BUDGET_MS)
     );
     println!(
         "  save        {save_ms:.2} ms (budget {SAVE_BUDGET_MS} ms): {}",
-        verdict(save_ms, SAVE_BUDGET_MS)
+        common::verdict(save_ms, SAVE_BUDGET_MS)
     );
     println!(
         "  load        {load_ms:.2} ms (budget {LOAD_BUDGET_MS} ms): {}",
-        verdict(load_ms, LOAD_BUDGET_MS)
+        common::verdict(load_ms, LOAD_BUDGET_MS)
     );
 }
