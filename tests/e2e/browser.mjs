@@ -3,7 +3,7 @@
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/static-server.mjs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,7 +22,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function start() {
-  const server = await serve(join(ROOT, process.env.DIST || 'dist'), 0);
+  const server = await serve(resolve(ROOT, process.env.DIST || 'dist'), 0);
   const url = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
