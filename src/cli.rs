@@ -1,5 +1,5 @@
 //! The native command line: render a journey file into any export format, import CSV or
-//! Mermaid into a journey file, print the sample. Argument parsing is hand-rolled: three
+//! Mermaid into a journey file, print the sample, generate a large journey for benchmarks. Argument parsing is hand-rolled: three
 //! commands and four options do not justify a dependency in a crate that also ships to the
 //! browser.
 //!
@@ -19,13 +19,16 @@ usage:
   throughline export JOURNEY.json --format FORMAT [-o FILE] [--bom]
   throughline import FILE [--from SOURCE] -o JOURNEY.json [--seed N]
   throughline sample
+  throughline generate --touchpoints N [--seed N] [-o JOURNEY.json]
   throughline help
 
 FORMAT: html (the loose/tight framework), md, csv, svg, mermaid, dot, json
 SOURCE: csv, mermaid, json (guessed from FILE's extension when left out)
 -o FILE    where to write; `-` or no -o on export means standard output
 --bom      start CSV with a UTF-8 byte-order mark (for Excel)
---seed N   draw the new ids of an import from N, for reproducible files
+--seed N   draw the new ids of an import from N, for reproducible files; on generate,
+           the journey's seed (default 1): the same N and seed give the same file
+--touchpoints N   how many touchpoints generate makes (0 to 20,000)
 ";
 
 /// A parsed command line.
@@ -44,6 +47,11 @@ pub enum Command {
         seed: Option<u64>,
     },
     Sample,
+    Generate {
+        touchpoints: usize,
+        seed: u64,
+        output: Option<PathBuf>,
+    },
     Help,
 }
 
@@ -96,6 +104,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     let mut output = None;
     let mut bom = false;
     let mut seed = None;
+    let mut touchpoints = None;
     let mut it = rest.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| {
@@ -128,6 +137,19 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                         .map_err(|_| usage(format!("--seed \"{v}\" is not a whole number")))?,
                 );
             }
+            "--touchpoints" | "-n" => {
+                let v = value("--touchpoints")?;
+                let n: usize = v
+                    .parse()
+                    .map_err(|_| usage(format!("--touchpoints \"{v}\" is not a whole number")))?;
+                if n > crate::format::limits::MAX_TOUCHPOINTS {
+                    return Err(usage(format!(
+                        "--touchpoints {v} is more than a journey file may hold ({})",
+                        crate::format::limits::thousands(crate::format::limits::MAX_TOUCHPOINTS)
+                    )));
+                }
+                touchpoints = Some(n);
+            }
             "-h" | "--help" => return Ok(Command::Help),
             s if s.starts_with('-') && s != "-" => {
                 return Err(usage(format!("unknown option \"{s}\"")))
@@ -151,6 +173,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
     };
     match cmd.as_str() {
         "export" => {
+            refuse(touchpoints.is_none(), "--touchpoints", "export")?;
             refuse(from.is_none(), "--from", "export")?;
             refuse(seed.is_none(), "--seed", "export")?;
             let input = one_input("export")?;
@@ -178,6 +201,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             })
         }
         "import" => {
+            refuse(touchpoints.is_none(), "--touchpoints", "import")?;
             refuse(format.is_none(), "--format", "import (use --from)")?;
             refuse(!bom, "--bom", "import")?;
             let input = one_input("import")?;
@@ -202,7 +226,24 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
             if !positional.is_empty() || format.is_some() || output.is_some() {
                 return Err(usage("sample takes no arguments"));
             }
+            refuse(touchpoints.is_none(), "--touchpoints", "sample")?;
             Ok(Command::Sample)
+        }
+        "generate" => {
+            refuse(positional.is_empty(), "an input file", "generate")?;
+            refuse(
+                format.is_none(),
+                "--format",
+                "generate (it writes a journey file)",
+            )?;
+            refuse(from.is_none(), "--from", "generate")?;
+            refuse(!bom, "--bom", "generate")?;
+            let touchpoints = touchpoints.ok_or_else(|| usage("generate needs --touchpoints N"))?;
+            Ok(Command::Generate {
+                touchpoints,
+                seed: seed.unwrap_or(1),
+                output: output.filter(|o| o.as_os_str() != "-"),
+            })
         }
         "help" | "-h" | "--help" => Ok(Command::Help),
         other => Err(usage(format!("unknown command \"{other}\""))),
@@ -268,6 +309,14 @@ fn execute(cmd: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Sample => write(None, &export::json::to_json(&crate::sample::broadband())),
+        Command::Generate {
+            touchpoints,
+            seed,
+            output,
+        } => write(
+            output.as_deref(),
+            &export::json::to_json(&crate::generate::generated(touchpoints, seed)),
+        ),
         Command::Export {
             input,
             format,
@@ -365,6 +414,48 @@ mod tests {
     }
 
     #[test]
+    fn generate_reads_size_seed_and_output() {
+        assert_eq!(
+            parse(&args("generate --touchpoints 1000 --seed 7 -o big.json")),
+            Ok(Command::Generate {
+                touchpoints: 1000,
+                seed: 7,
+                output: Some("big.json".into()),
+            })
+        );
+        // Without a seed the same file every time; `-o -` is standard output.
+        assert_eq!(
+            parse(&args("generate -n 5 -o -")),
+            Ok(Command::Generate {
+                touchpoints: 5,
+                seed: 1,
+                output: None,
+            })
+        );
+    }
+
+    #[test]
+    fn generate_writes_a_journey_file_that_loads_with_the_same_journey() {
+        let dir = std::env::temp_dir().join(format!("throughline-cli-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("generated.json");
+        let line = vec![
+            "generate".to_string(),
+            "--touchpoints".into(),
+            "40".into(),
+            "--seed".into(),
+            "9".into(),
+            "-o".into(),
+            path.display().to_string(),
+        ];
+        assert_eq!(run(&line), 0);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let j = crate::format::load(&text).expect("a valid journey file");
+        assert_eq!(j, crate::generate::generated(40, 9));
+    }
+
+    #[test]
     fn mistakes_are_usage_errors_with_a_reason() {
         for (line, says) in [
             ("export j.json", "needs --format"),
@@ -377,6 +468,24 @@ mod tests {
             ("export j.json --format", "--format needs a value"),
             ("frobnicate", "unknown command"),
             ("export j.json --colour", "unknown option"),
+            ("generate", "needs --touchpoints"),
+            ("generate --touchpoints many", "not a whole number"),
+            (
+                "generate --touchpoints 20001",
+                "more than a journey file may hold",
+            ),
+            (
+                "generate j.json --touchpoints 5",
+                "an input file does not apply",
+            ),
+            (
+                "generate --touchpoints 5 --format csv",
+                "--format does not apply",
+            ),
+            (
+                "export j.json --format html --touchpoints 5",
+                "--touchpoints does not apply",
+            ),
         ] {
             let e = parse(&args(line)).unwrap_err();
             assert!(e.0.contains(says), "{line}: {e}");

@@ -1,4 +1,5 @@
-//! Large, believable journeys for benchmarks (native here, in the browser later).
+//! Large, believable journeys for benchmarks, natively, in the browser and from the command
+//! line (`throughline generate`).
 //!
 //! Deterministic: the same size and seed give the same journey on every machine, so timings
 //! from different runs compare like with like. Text is assembled from phrase lists so string
@@ -123,8 +124,35 @@ impl Pick {
     }
 }
 
+/// Ways into a journey: the names of touchpoints where customers start.
+const ENTRIES: [&str; 6] = [
+    "I see an advert",
+    "I hear about it from a friend",
+    "I search online for a provider",
+    "I get a letter about a better deal",
+    "I walk past the store",
+    "I am referred by a partner",
+];
+
+/// How far apart the extra ways in are, in list positions. They sit in the first third of
+/// the journey, as adverts, referrals and searches do.
+const ENTRY_SPACING: usize = 50;
+
+/// Whether touchpoint `i` of `n` is a way in: the first one, and every `ENTRY_SPACING`th one
+/// (offset by half a spacing) in the first third.
+fn is_entry(i: usize, n: usize) -> bool {
+    i == 0 || (i % ENTRY_SPACING == ENTRY_SPACING / 2 && i < n / 3)
+}
+
 /// A journey with `n_touchpoints` touchpoints and about three transitions each, valid by
 /// [`crate::format::validate`].
+///
+/// Shaped like a real one: several ways in (the first touchpoint and one in every fifty of
+/// the first third, which nothing leads to), a main path of "next" steps through every other
+/// touchpoint, alternatives, recoveries and return visits to nearby touchpoints (loops),
+/// hand-offs between channels and to partners (about 40% without the customer's context),
+/// the last touchpoint and about one in fifty others marked as journey ends. Every
+/// touchpoint can be reached from a way in.
 pub fn generated(n_touchpoints: usize, seed: u64) -> Journey {
     let mut ids = IdGen::new(seed);
     let mut pick = Pick(IdGen::new(seed ^ 0x5eed_5eed_5eed_5eed));
@@ -220,12 +248,16 @@ pub fn generated(n_touchpoints: usize, seed: u64) -> Journey {
     for i in 0..n_touchpoints {
         // Stages in order along the list, as a real journey reads left to right.
         let stage = j.stages[i * n_stages / n_touchpoints.max(1)].id;
-        let name = format!(
-            "I {} {} {}",
-            pick.one(&VERBS),
-            pick.one(&OBJECTS),
-            pick.one(&WHERE)
-        );
+        let name = if is_entry(i, n_touchpoints) {
+            format!("{} {}", pick.one(&ENTRIES), pick.one(&WHERE))
+        } else {
+            format!(
+                "I {} {} {}",
+                pick.one(&VERBS),
+                pick.one(&OBJECTS),
+                pick.one(&WHERE)
+            )
+        };
         let mut t = Touchpoint::new(ids.id(), name, stage);
         t.description = pick.sentences(3);
         t.channel = pick.chance(85).then(|| pick.one(&j.channels).id);
@@ -275,6 +307,8 @@ pub fn generated(n_touchpoints: usize, seed: u64) -> Journey {
         if pick.chance(30) {
             t.personas.push(pick.one(&j.personas).id);
         }
+        // Customers leave along the way (they cancel, or are done), and at the end.
+        t.journey_end = i + 1 == n_touchpoints || pick.chance(2);
         j.touchpoints.push(t);
     }
 
@@ -283,6 +317,10 @@ pub fn generated(n_touchpoints: usize, seed: u64) -> Journey {
     let mut taken = HashSet::new();
     for i in 0..n {
         let mut link = |j: &mut Journey, to: usize, kind: TransitionKind, pick: &mut Pick| {
+            // Nothing leads into a way in; a self-loop is not a way in either, so it is kept.
+            if is_entry(to, n) && to != i {
+                return;
+            }
             let (from, to) = (j.touchpoints[i].id, j.touchpoints[to].id);
             if taken.insert((from, to, kind)) {
                 j.transitions.push(Transition {
@@ -299,8 +337,10 @@ pub fn generated(n_touchpoints: usize, seed: u64) -> Journey {
                 });
             }
         };
-        if i + 1 < n {
-            link(&mut j, i + 1, TransitionKind::Next, &mut pick);
+        // The main path steps over a way in to the touchpoint after it.
+        let next = if is_entry(i + 1, n) { i + 2 } else { i + 1 };
+        if next < n {
+            link(&mut j, next, TransitionKind::Next, &mut pick);
         }
         for _ in 0..2 {
             let to = (i + pick.below(41)).saturating_sub(20).min(n - 1);
@@ -315,13 +355,12 @@ pub fn generated(n_touchpoints: usize, seed: u64) -> Journey {
     j
 }
 
-/// The shared generator's journey, shaped so that every diagnostic has work to do: its
-/// random return links leave no touchpoint without a way in, so the first touchpoint is made
-/// the entry and the last the journey's end (otherwise the main path and the route count
-/// would stop at once). It is then topped up to the transition count the budget names (the
-/// generator makes about 2.8 per touchpoint) with steps between nearby touchpoints, as the
-/// generator's own alternatives are, chosen by a fixed rule so every run measures the same
-/// journey.
+/// The shared generator's journey with an exact transition count, for the diagnostics
+/// budget. The last touchpoint is made a pure exit (its return visits removed), so the main
+/// path runs the whole length. It is then topped up to the transition count the budget names
+/// (the generator makes about 2.8 per touchpoint) with steps between nearby touchpoints, as
+/// the generator's own alternatives are, chosen by a fixed rule (never into a way in) so
+/// every run measures the same journey.
 pub fn analysable(touchpoints: usize, transitions: usize, seed: u64) -> Journey {
     let mut j = generated(touchpoints, seed);
     let n = j.touchpoints.len();
@@ -334,7 +373,7 @@ pub fn analysable(touchpoints: usize, transitions: usize, seed: u64) -> Journey 
         let from = (k * 7_919) % n;
         let to = (from + 2 + k % 9).min(n - 1);
         k += 1;
-        if from == to {
+        if from == to || is_entry(to, n) {
             continue;
         }
         j.transitions.push(Transition {
@@ -375,6 +414,21 @@ mod tests {
             (2.5..=3.0).contains(&per),
             "{per} transitions per touchpoint"
         );
+    }
+
+    #[test]
+    fn generated_journeys_have_ways_in_and_out_and_nothing_unreachable() {
+        for n in [100, 1000] {
+            let s = crate::analysis::analyze(&generated(n, 3)).structure;
+            let entries = 1 + (ENTRY_SPACING / 2..n / 3).step_by(ENTRY_SPACING).count();
+            assert_eq!(s.entries.len(), entries, "size {n}");
+            assert!(s.entries.len() >= 2, "size {n}");
+            assert!(s.exits.len() >= 2, "size {n}");
+            assert_eq!(s.unreachable, vec![], "size {n}");
+            assert_eq!(s.dead_ends, vec![], "size {n}");
+            assert!(!s.cycles.is_empty(), "size {n}: return visits make loops");
+            assert!(s.main_path.is_some(), "size {n}");
+        }
     }
 
     #[test]
