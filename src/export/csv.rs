@@ -14,12 +14,18 @@
 //! `return`; CONTEXT is `context` when what the customer already said travels with them and
 //! `no context` when it is dropped; LABEL is optional.
 //!
-//! Formula injection: a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and
-//! some also after a tab or carriage return) as a formula. Every text cell that starts with
-//! one of those, or with an apostrophe, gets an apostrophe in front. Spreadsheets show the
-//! rest as plain text, and the importer removes exactly one leading apostrophe, so text
+//! Formula injection: a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a
+//! formula, and some do so after leading white space (a tab, a carriage return, or spaces
+//! when the import trims them), or for the full-width `＝`, `＋`, `－`, `＠`. Every text cell
+//! whose first character that is not white space is one of those, or that starts with a
+//! tab, a carriage return or an apostrophe, gets an apostrophe in front. Spreadsheets show
+//! the rest as plain text, and the importer removes exactly one leading apostrophe, so text
 //! that really began with one survives too. Numbers the export writes itself (ratings,
 //! emotion -2..+2) are not text and stay as they are.
+//!
+//! A NUL character is left out: spreadsheets (and [`crate::import::csv`]) take a zero byte
+//! for the end of the text or for binary data, so one pasted into a note would make the
+//! whole file unreadable.
 
 use crate::model::*;
 
@@ -210,24 +216,27 @@ impl<'a> Row<'a> {
 
 /// Whether a text cell needs the apostrophe guard (see the module documentation).
 pub(crate) fn needs_apostrophe(s: &str) -> bool {
-    matches!(
-        s.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'')
-    )
+    matches!(s.chars().next(), Some('\t' | '\r' | '\''))
+        || matches!(
+            s.trim_start().chars().next(),
+            Some('=' | '+' | '-' | '@' | '＝' | '＋' | '－' | '＠')
+        )
 }
 
 fn quote_into(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\r', '\n']) {
+    let quoted = s.contains([',', '"', '\r', '\n']);
+    if quoted {
         out.push('"');
-        for c in s.chars() {
-            if c == '"' {
-                out.push('"');
-            }
-            out.push(c);
+    }
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\"\""),
+            '\0' => {}
+            c => out.push(c),
         }
+    }
+    if quoted {
         out.push('"');
-    } else {
-        out.push_str(s);
     }
 }
 
@@ -342,9 +351,29 @@ mod tests {
         for s in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'quoted"] {
             assert!(needs_apostrophe(s), "{s:?}");
         }
-        for s in ["", "plain", " =1", "1"] {
+        // After white space a spreadsheet that trims the cell still sees the formula.
+        for s in [
+            " =1",
+            "\n=1",
+            "\u{a0}+1",
+            "\u{3000}@x",
+            "＝1+1",
+            "＋1",
+            "－1",
+            "＠A1",
+        ] {
+            assert!(needs_apostrophe(s), "{s:?}");
+        }
+        for s in ["", "plain", "1", "a=b", "\nplain", " 1-2"] {
             assert!(!needs_apostrophe(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_nul_character_cannot_end_the_text() {
+        let mut out = String::new();
+        quote_into(&mut out, "a\0b");
+        assert_eq!(out, "ab");
     }
 
     #[test]

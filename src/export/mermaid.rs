@@ -12,6 +12,8 @@
 //! character), so every such character in user text is written as its decimal code, as are
 //! `<`, `>`, `&`, braces, backticks and line breaks, plus spaces at either end of a name
 //! (Mermaid would trim them) and the first letter of a keyword at the start of a name.
+//! U+FFFD is written as a code too: importers take it in a file for bytes that were not
+//! UTF-8 and refuse the file, so a name that really holds it must not put it in the text.
 //! [`crate::import::mermaid`] decodes the same codes, so names survive a round trip.
 
 use crate::model::*;
@@ -96,6 +98,7 @@ fn push_text(out: &mut String, s: &str, ctx: Context) {
     for (i, c) in s.chars().enumerate() {
         let special = matches!(c, '#' | ';' | ':' | '%' | '<' | '>' | '&' | '{' | '}' | '`')
             || c.is_control()
+            || c == char::REPLACEMENT_CHARACTER
             || (ctx == Context::Actor && c == ',')
             || ((i == 0 || i == last) && c.is_whitespace())
             || (i == 0 && starts_with_keyword);
@@ -131,6 +134,7 @@ mod tests {
             "a#58; b#59; #35;c #37;#37;"
         );
         assert_eq!(text("x\ny", Context::Name), "x#10;y");
+        assert_eq!(text("a\u{fffd}", Context::Name), "a#65533;");
         assert_eq!(text("a, b", Context::Actor), "a#44; b");
         assert_eq!(text("a, b", Context::Name), "a, b");
     }
