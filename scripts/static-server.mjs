@@ -17,6 +17,14 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+// The Content-Security-Policy of the built page (its <meta http-equiv>), sent as a header too,
+// with what only a header can say: frame-ancestors (no other site may frame the app).
+async function policy(base) {
+  const html = await readFile(join(base, 'index.html'), 'utf8').catch(() => '');
+  const m = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i);
+  return m ? `${m[1]}; frame-ancestors 'none'` : null;
+}
+
 export function serve(root, port = 0) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
@@ -37,10 +45,14 @@ export function serve(root, port = 0) {
         return;
       }
       const body = await readFile(path);
-      res.writeHead(200, {
+      const headers = {
         'content-type': TYPES[extname(path)] || 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
+        'x-content-type-options': 'nosniff',
+      };
+      const csp = await policy(base);
+      if (csp) headers['content-security-policy'] = csp;
+      res.writeHead(200, headers);
       res.end(body);
     } catch (e) {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e));
