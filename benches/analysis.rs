@@ -9,6 +9,7 @@ mod common;
 
 use std::hint::black_box;
 use throughline::analysis::analyze;
+use throughline::format::limits::thousands;
 use throughline::generate::analysable;
 
 const BUDGET_MS: f64 = 30.0;
@@ -38,6 +39,17 @@ fn main() {
             max,
             report.structure.path_count.describe()
         );
+        if tps >= 1_000 {
+            common::figure(
+                &format!(
+                    "native: all diagnostics, {} touchpoints / {} transitions",
+                    thousands(tps),
+                    thousands(trs)
+                ),
+                (median, min, max),
+                (tps == TOUCHPOINTS).then_some(BUDGET_MS),
+            );
+        }
         if tps == TOUCHPOINTS {
             verdict = Some(median);
         }

@@ -52,24 +52,54 @@ fn main() {
             assert!(h.undo(&mut j));
             undo_times.push(start.elapsed().as_secs_f64() * 1000.0);
         }
-        let med = |mut v: Vec<f64>| {
+        let med = |v: &[f64]| {
+            let mut v = v.to_vec();
             v.sort_by(f64::total_cmp);
             v[v.len() / 2]
         };
-        let (edit, undo) = (med(edit_times), med(undo_times));
+        let (edit, undo) = (med(&edit_times), med(&undo_times));
 
-        let save_ms = common::median_ms(runs, || {
+        let save_t = common::timings(runs, || {
             black_box(save(black_box(&j)));
         });
-        let load_ms = common::median_ms(runs, || {
+        let load_t = common::timings(runs, || {
             black_box(load(black_box(&text)).expect("generated journeys load"));
         });
+        let (save_ms, load_ms) = (save_t.0, load_t.0);
+        if n != 100 {
+            let budget = |b| (n == 1_000).then_some(b);
+            let size = if n == 1_000 { "1,000" } else { "10,000" };
+            common::figure(
+                &format!("native: save, {size} touchpoints"),
+                save_t,
+                budget(SAVE_BUDGET_MS),
+            );
+            common::figure(
+                &format!("native: load + validate, {size} touchpoints"),
+                load_t,
+                budget(LOAD_BUDGET_MS),
+            );
+        }
         println!(
             "{n:>7} {:>10} {clone:>10.3} {edit:>10.4} {undo:>10.4} {save_ms:>10.2} {load_ms:>10.2}",
             text.len() / 1024
         );
         if n == 1_000 {
             at_1000 = Some((edit + undo, save_ms, load_ms));
+            let pairs: Vec<f64> = {
+                let mut v: Vec<f64> = edit_times
+                    .iter()
+                    .zip(&undo_times)
+                    .map(|(e, u)| e + u)
+                    .collect();
+                v.sort_by(f64::total_cmp);
+                v
+            };
+            common::figure(
+                "native: edit + undo, 1,000 touchpoints",
+                (pairs[pairs.len() / 2], pairs[0], pairs[pairs.len() - 1]),
+                Some(EDIT_UNDO_BUDGET_MS),
+            );
         }
     }
     let (edit_undo, save_ms, load_ms) = at_1000.expect("measured 1,000");

@@ -2,7 +2,8 @@
 //! it, and it prints figures instead of asserting them (timings on a shared 2-core machine
 //! are too noisy to fail a build on). Run with
 //!   cargo test --release --target wasm32-unknown-unknown --test browser_bench -- --include-ignored --nocapture
-//! (with CHROMEDRIVER=/usr/bin/chromedriver, as scripts/test sets it).
+//! (with CHROMEDRIVER=/usr/bin/chromedriver, as scripts/test sets it). `scripts/bench` runs
+//! them and reads the `figure` lines into its table.
 #![cfg(target_arch = "wasm32")]
 
 use throughline::analysis::analyze;
@@ -36,6 +37,8 @@ fn report(what: &str, (median, min, max): (f64, f64, f64), budget: f64) {
     console_log!(
         "{what}: median {median:.1} ms (min {min:.1}, max {max:.1}), budget {budget} ms: {verdict}"
     );
+    // The same, tab-separated, for scripts/bench's table (as benches/common prints it).
+    console_log!("figure\tbrowser: {what}\t{median:.3}\t{min:.3}\t{max:.3}\t{budget}");
 }
 
 #[wasm_bindgen_test]

@@ -33,3 +33,12 @@ pub fn verdict(ms: f64, budget: f64) -> &'static str {
         "OVER"
     }
 }
+
+/// One figure for `scripts/bench`, which collects every line that starts with `figure` into
+/// its table: tab-separated name, median, fastest and slowest in milliseconds, and the budget
+/// (`-` when the figure is only reported).
+#[allow(dead_code)]
+pub fn figure(name: &str, (median, min, max): (f64, f64, f64), budget: Option<f64>) {
+    let budget = budget.map_or_else(|| "-".to_string(), |b| b.to_string());
+    println!("figure\t{name}\t{median:.3}\t{min:.3}\t{max:.3}\t{budget}");
+}

@@ -1,0 +1,97 @@
+// What the browser benchmarks share: statistics, the browser (Debian's Chromium through
+// playwright-core, the end-to-end tests' flags), and the in-page probes that time a change
+// from the event that caused it to the frame that shows it.
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
+
+/// Headless Chromium produces frames at 60 Hz (requestAnimationFrame every 16.7 ms when the
+/// page keeps up; --disable-frame-rate-limit does not lift that in headless mode, measured),
+/// so a frame interval is a whole number of 16.7 ms vsyncs and "to the painted frame" includes
+/// up to one vsync of waiting. The figures say so beside the budgets.
+export const VSYNC_MS = 1000 / 60;
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+export function quantile(sorted, q) {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+
+/// Median, p95, fastest and slowest of a list of numbers.
+export function summary(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  return {
+    n: s.length,
+    median: quantile(s, 0.5),
+    p95: quantile(s, 0.95),
+    min: s[0],
+    max: s[s.length - 1],
+  };
+}
+
+/// Runs before any script of every page: keeps the app's WebAssembly.Memory when the module
+/// is instantiated (whatever loader the page uses), and defines the probes.
+export const PROBES = () => {
+  const bench = (window.__bench = { memories: [] });
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[name];
+    if (!original) continue;
+    WebAssembly[name] = async function (...args) {
+      const result = await original.apply(this, args);
+      const instance = result instanceof WebAssembly.Instance ? result : result?.instance;
+      const memory = instance?.exports?.memory;
+      if (memory instanceof WebAssembly.Memory) bench.memories.push(memory);
+      return result;
+    };
+  }
+  /// Resolves with performance.now() once the frame after now has been produced: a
+  /// requestAnimationFrame callback, then a task queued from it, which runs after that
+  /// frame's style, layout and paint.
+  bench.painted = () =>
+    new Promise((ok) =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => ok(performance.now());
+        ch.port2.postMessage(0);
+      }));
+  /// Resolves when `test()` is true, checked on every DOM change under `root`.
+  bench.until = (root, options, test) =>
+    new Promise((ok) => {
+      if (test()) return ok();
+      const mo = new MutationObserver(() => {
+        if (test()) {
+          mo.disconnect();
+          ok();
+        }
+      });
+      mo.observe(root, options);
+    });
+};
+
+/// Installed on pages whose start-up is timed: as soon as the first card is in the DOM, click
+/// it (a bubbling click, as the app delegates events) and note when the frame showing it
+/// selected has been produced. performance.now() counts from the navigation's start.
+export const INTERACTIVE_PROBE = () => {
+  const bench = window.__bench;
+  const mo = new MutationObserver(() => {
+    const card = document.querySelector('.card');
+    if (!card) return;
+    mo.disconnect();
+    bench.cardsAt = performance.now();
+    bench.until(card, { attributes: true }, () => card.getAttribute('aria-selected') === 'true')
+      .then(bench.painted)
+      .then((t) => {
+        bench.cardCount = document.querySelectorAll('.card').length;
+        bench.interactiveAt = t;
+      });
+    card.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window, button: 0 }));
+  });
+  mo.observe(document, { childList: true, subtree: true });
+};
