@@ -102,7 +102,7 @@ async function exportAll(page) {
   return files;
 }
 
-test('a full round of use requests nothing outside the app and breaks no policy rule', async () => {
+test('a full round of use requests nothing outside the app and breaks no policy rule', { timeout: 90000 }, async () => {
   const { context, page, requests, errors } = await newApp();
   await page.goto(`${origin}/`);
   await page.waitForSelector('.card', { timeout: 30000 });
@@ -192,7 +192,7 @@ test('a full round of use requests nothing outside the app and breaks no policy 
   assert.ok(requests.some((r) => r.url.endsWith('.wasm')), 'the log holds the app\'s files');
 });
 
-test('the policy is enforced: no inline script, no eval, no other origin, no framing', async () => {
+test('the policy is enforced: no inline script, no eval, no other origin, no framing', { timeout: 90000 }, async () => {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
   assert.ok(meta, 'index.html carries its policy');
