@@ -27,6 +27,19 @@ let second; // the same build plus one file, finished again by static/postbuild.
 const buildOf = async (dir) =>
   (await readFile(join(dir, 'index.html'), 'utf8')).match(/name="throughline-build" content="([^"]*)"/)[1];
 
+/// Runs the real post-build hook on a finished build directory.
+const hook = (dir) => {
+  try {
+    const out = execFileSync('node', [join(ROOT, 'static', 'postbuild.mjs')], {
+      env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: 'release' },
+      stdio: 'pipe',
+    });
+    return { ok: true, out: String(out) };
+  } catch (e) {
+    return { ok: false, out: String(e.stderr) };
+  }
+};
+
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'throughline-offline-'));
   first = join(work, 'first');
@@ -34,13 +47,31 @@ before(async () => {
   await cp(DIST, first, { recursive: true });
   await cp(DIST, second, { recursive: true });
   await writeFile(join(second, 'second-build.txt'), 'A change that makes another build.\n');
-  execFileSync('node', [join(ROOT, 'static', 'postbuild.mjs')], {
-    env: { ...process.env, TRUNK_STAGING_DIR: second, TRUNK_PROFILE: 'release' },
-    stdio: 'pipe',
-  });
+  const finished = hook(second);
+  assert.ok(finished.ok, finished.out);
 });
 after(async () => {
   if (work) await rm(work, { recursive: true, force: true });
+});
+
+test('the post-build hook: same files, same build; a changed file, a new build; inline script, no build', async () => {
+  const again = join(work, 'again');
+  await cp(first, again, { recursive: true });
+  assert.ok(hook(again).ok);
+  assert.equal(await buildOf(again), await buildOf(first), 'finishing the same files again changes nothing');
+  const worker = await readFile(join(second, 'sw.js'), 'utf8');
+  assert.ok(worker.includes(`const BUILD = '${await buildOf(second)}';`), 'the worker carries the page\'s build');
+  assert.ok(worker.includes('"./second-build.txt"'), 'the worker keeps every file of the build');
+  const wasm = (await readFile(join(first, 'index.html'), 'utf8')).match(/name="throughline-wasm" content="([^"]*)"/)[1];
+  assert.ok(worker.includes(JSON.stringify(wasm)), 'the hashed wasm is kept');
+
+  const html = await readFile(join(again, 'index.html'), 'utf8');
+  await writeFile(join(again, 'index.html'), html.replace('</body>', '<script>alert(1)</script></body>'));
+  const inline = hook(again);
+  assert.equal(inline.ok, false, 'a release build with inline script fails');
+  assert.match(inline.out, /inline script/);
+  await writeFile(join(again, 'index.html'), html.replace('<body>', '<body onload="go()">'));
+  assert.equal(hook(again).ok, false, 'an inline event handler fails it too');
 });
 
 /// A loopback server that can be stopped for real (open keep-alive connections too).
