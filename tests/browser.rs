@@ -97,3 +97,166 @@ fn diagnostics_and_exports_run_in_the_browser() {
     let html = throughline::export::export(&j, throughline::export::Format::Html);
     assert!(html.contains(&j.promise.statement));
 }
+
+// ---- Browser storage shared by tabs (src/ui/storage.rs) ----
+// "Another tab" is played by writing localStorage directly, as a second tab's copy of the app
+// would: the journey file under its key and a stamp naming the versions it was made from.
+
+mod storage_sync {
+    use throughline::format;
+    use throughline::model::Journey;
+    use throughline::sample;
+    use throughline::ui::storage::{self, Conflict, Incoming, SaveError};
+
+    fn ls() -> web_sys::Storage {
+        web_sys::window().unwrap().local_storage().unwrap().unwrap()
+    }
+
+    fn titled(t: &str) -> Journey {
+        let mut j = sample::broadband();
+        j.title = t.to_string();
+        j
+    }
+
+    fn stored(id: &str) -> Option<String> {
+        ls().get_item(&storage::doc_key(id)).unwrap()
+    }
+
+    /// Writes `j` as another tab would, made from the versions in `made_from`.
+    fn other_tab_writes(id: &str, j: &Journey, made_from: &[&str]) -> String {
+        let text = format::save_compact(j);
+        let hashes: Vec<String> = made_from
+            .iter()
+            .map(|t| format!("{:016x}", storage::hash(t)))
+            .collect();
+        let stamp = serde_json::json!({
+            "hash": format!("{:016x}", storage::hash(&text)),
+            "made_from": hashes,
+        });
+        ls().set_item(&format!("throughline.v1.stamp.{id}"), &stamp.to_string())
+            .unwrap();
+        ls().set_item(&storage::doc_key(id), &text).unwrap();
+        text
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn another_tab_carrying_on_from_this_version_is_taken_when_nothing_is_unsaved() {
+        let id = "bt-take";
+        storage::save(id, &titled("Mine")).unwrap();
+        let mine = stored(id).unwrap();
+        other_tab_writes(id, &titled("Theirs"), &[&mine]);
+        match storage::incoming(id, false) {
+            Incoming::Take(j) => assert_eq!(j.title, "Theirs"),
+            _ => panic!("the other tab's version should be taken"),
+        }
+        // Saving here carries on from theirs.
+        storage::save(id, &titled("Mine again")).unwrap();
+        assert!(stored(id).unwrap().contains("Mine again"));
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn unsaved_edits_make_another_tabs_change_a_conflict_and_saving_stops() {
+        let id = "bt-changed";
+        storage::save(id, &titled("Mine")).unwrap();
+        let mine = stored(id).unwrap();
+        let theirs = other_tab_writes(id, &titled("Theirs"), &[&mine]);
+        assert!(matches!(
+            storage::incoming(id, true),
+            Incoming::Conflict(Conflict::Changed)
+        ));
+        assert_eq!(
+            storage::save(id, &titled("Mine, edited")),
+            Err(SaveError::Held)
+        );
+        assert_eq!(stored(id).unwrap(), theirs, "their version stays");
+        // "Keep mine": saving resumes over theirs.
+        storage::overrule(id);
+        storage::save(id, &titled("Mine, edited")).unwrap();
+        assert!(stored(id).unwrap().contains("Mine, edited"));
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn a_version_made_without_seeing_this_tabs_last_save_is_a_conflict() {
+        let id = "bt-race";
+        storage::save(id, &titled("First")).unwrap();
+        let first = stored(id).unwrap();
+        storage::save(id, &titled("Mine")).unwrap();
+        // The other tab had not seen "Mine" and carried on from "First".
+        let theirs = other_tab_writes(id, &titled("Theirs"), &[&first]);
+        assert!(matches!(
+            storage::incoming(id, false),
+            Incoming::Conflict(Conflict::Overwritten)
+        ));
+        assert_eq!(storage::save(id, &titled("Mine")), Err(SaveError::Held));
+        assert_eq!(stored(id).unwrap(), theirs);
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn a_save_checks_the_stored_version_even_without_a_storage_event() {
+        let id = "bt-check";
+        storage::save(id, &titled("Mine")).unwrap();
+        let mine = stored(id).unwrap();
+        let theirs = other_tab_writes(id, &titled("Theirs"), &[&mine]);
+        assert_eq!(
+            storage::save(id, &titled("Mine, edited")),
+            Err(SaveError::Conflict(Conflict::Changed))
+        );
+        assert_eq!(stored(id).unwrap(), theirs);
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn a_journey_deleted_elsewhere_is_not_saved_back_without_asking() {
+        let id = "bt-deleted";
+        storage::save(id, &titled("Mine")).unwrap();
+        ls().remove_item(&storage::doc_key(id)).unwrap();
+        assert!(matches!(
+            storage::incoming(id, false),
+            Incoming::Conflict(Conflict::Deleted)
+        ));
+        assert_eq!(storage::save(id, &titled("Mine")), Err(SaveError::Held));
+        assert_eq!(stored(id), None);
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn a_journey_deleted_here_stays_deleted_when_a_late_save_comes() {
+        let id = "bt-deleted-here";
+        storage::save(id, &titled("Mine")).unwrap();
+        storage::delete(id);
+        assert_eq!(
+            storage::save(id, &titled("Mine")),
+            Err(SaveError::DeletedHere)
+        );
+        assert_eq!(stored(id), None);
+        assert!(!storage::list().iter().any(|d| d.id == id));
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn a_journey_from_a_newer_version_is_refused_by_version_and_never_overwritten() {
+        let id = "bt-future";
+        let future = r#"{"format":"throughline-journey","version":9,"journey":{"title":"Later"}}"#;
+        ls().set_item(&storage::doc_key(id), future).unwrap();
+        let why = storage::load(id).unwrap_err();
+        assert!(why.contains("file format version 9"), "{why}");
+        assert_eq!(storage::stored_newer_version(id), Some(9));
+        assert!(matches!(
+            storage::save(id, &titled("Over it")),
+            Err(SaveError::Conflict(Conflict::Unreadable(_)))
+        ));
+        // Saving other journeys rewrites the index; the newer journey stays listed and intact.
+        storage::save("bt-future-neighbour", &titled("Neighbour")).unwrap();
+        assert!(storage::list().iter().any(|d| d.id == id));
+        assert_eq!(stored(id).as_deref(), Some(future));
+    }
+
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn the_list_names_every_stored_journey_even_when_the_index_missed_it() {
+        let id = "bt-unindexed";
+        ls().set_item(
+            &storage::doc_key(id),
+            &format::save_compact(&titled("Unindexed")),
+        )
+        .unwrap();
+        let entry = storage::list().into_iter().find(|d| d.id == id);
+        assert_eq!(entry.map(|d| d.title).as_deref(), Some("Unindexed"));
+    }
+}

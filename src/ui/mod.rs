@@ -9,29 +9,28 @@ mod filter_bar;
 mod insights;
 mod inspector;
 mod journey_panel;
+mod panic;
+mod saving;
 mod state;
-mod storage;
+pub mod storage;
 mod toolbar;
 
 use crate::model::{IdGen, Journey};
 use crate::sample;
 use gloo::events::{EventListener, EventListenerOptions};
-use gloo::timers::callback::Timeout;
+use gloo::timers::callback::Interval;
+use saving::{Choice, Saver};
 use state::{Action, Editor, Notice, NoticeKind};
-use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
+use storage::Conflict;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub use canvas::Canvas;
 
-/// How long after the last change the journey is written to storage. Short enough that a
-/// killed tab loses under a second; long enough that typing does not write on every key.
-const SAVE_DELAY_MS: u32 = 300;
-
-/// Mounts the editor on the page body.
+/// Mounts the editor on the page body, after installing the panic banner.
 pub fn start() {
+    panic::install();
     if let Some(loading) = gloo::utils::document().get_element_by_id("loading") {
         loading.remove();
     }
@@ -69,14 +68,27 @@ fn initial_editor() -> Editor {
     let seed = random_seed();
     if let Some(id) = storage::current() {
         match storage::load(&id) {
-            Ok(j) => return Editor::new(id, j, seed),
+            Ok(j) => {
+                let mut e = Editor::new(id, j, seed);
+                // Written back only when it changes: a journey from an older version stays
+                // in its old form until then.
+                e.in_storage = true;
+                return e;
+            }
             Err(why) => {
+                let text = match storage::stored_newer_version(&id) {
+                    Some(v) => format!(
+                        "The journey open last time was saved by a newer version of Throughline \
+                         (file format version {v}); this version reads up to version {}. It was \
+                         left in this browser as it was; the sample is shown instead.",
+                        crate::format::VERSION
+                    ),
+                    None => "The journey open last time could not be read, so the sample is \
+                             shown. The stored copy was kept as it was."
+                        .to_string(),
+                };
                 let mut e = Editor::new(new_doc_id(), sample::broadband(), seed);
-                e.notice = Some(Notice::error(
-                    "The journey open last time could not be read, so the sample is shown. \
-                     The stored copy was kept as it was.",
-                    vec![why],
-                ));
+                e.notice = Some(Notice::error(text, vec![why]));
                 return e;
             }
         }
@@ -156,56 +168,62 @@ pub fn App() -> Html {
         );
     }
 
-    // Save soon after changes, and at once when the page is hidden or closed. Unsaved work is
-    // kept per journey, so opening another journey never drops the one being left, and a
-    // save the browser refuses stays pending and is tried again with the next save.
-    let unsaved: Unsaved = use_mut_ref(BTreeMap::new);
-    let pending = use_mut_ref(|| None::<Timeout>);
-    {
-        let unsaved = unsaved.clone();
-        let pending = pending.clone();
+    // Save soon after changes, and at once when the page is hidden or closed; follow other
+    // tabs' writes (saving.rs).
+    let saver = (*use_memo((), {
         let dispatch = dispatch.clone();
+        move |_| Saver::new(dispatch)
+    }))
+    .clone();
+    {
+        let saver = saver.clone();
         let journey = Rc::clone(&editor.journey);
+        let in_storage = editor.in_storage;
         use_effect_with((editor.doc.clone(), editor.revision), move |(doc, _)| {
-            let left: Vec<String> = unsaved
-                .borrow()
-                .keys()
-                .filter(|d| *d != doc)
-                .cloned()
-                .collect();
-            unsaved.borrow_mut().insert(doc.clone(), journey);
-            if !left.is_empty() {
-                flush(&unsaved, &dispatch);
-            }
-            // A timer already running is left alone, so steady typing cannot postpone the
-            // save for ever: a change waits at most SAVE_DELAY_MS.
-            if pending.borrow().is_none() {
-                let p = pending.clone();
-                let timeout = Timeout::new(SAVE_DELAY_MS, move || {
-                    p.borrow_mut().take();
-                    flush(&unsaved, &dispatch);
-                });
-                *pending.borrow_mut() = Some(timeout);
-            }
+            saver.changed(doc, journey, in_storage);
         });
     }
     {
-        let unsaved = unsaved.clone();
-        let dispatch = dispatch.clone();
+        let saver = saver.clone();
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
-            let u1 = unsaved.clone();
-            let d1 = dispatch.clone();
-            let hide = EventListener::new(&window, "pagehide", move |_| flush(&u1, &d1));
+            let s1 = saver.clone();
+            let hide = EventListener::new(&window, "pagehide", move |_| s1.flush());
+            let s2 = saver.clone();
+            let others = EventListener::new(&window, "storage", move |ev| {
+                if let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() {
+                    s2.on_storage(ev.key());
+                }
+            });
             let doc = gloo::utils::document();
             let visibility = EventListener::new(&doc, "visibilitychange", move |_| {
                 if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
-                    flush(&unsaved, &dispatch);
+                    saver.flush();
                 }
             });
-            move || drop((hide, visibility))
+            move || drop((hide, others, visibility))
         });
     }
+    // While the browser refuses to save, try again now and then, not only on the next edit:
+    // the warning goes as soon as space is back.
+    {
+        let saver = saver.clone();
+        use_effect_with(editor.storage_problem.is_some(), move |failing| {
+            let retry = failing.then(|| Interval::new(saving::RETRY_MS, move || saver.flush()));
+            move || drop(retry)
+        });
+    }
+    let on_choice = {
+        let saver = saver.clone();
+        use_callback(Rc::clone(&editor.journey), move |c: Choice, mine| {
+            saver.resolve(c, Rc::clone(mine))
+        })
+    };
+    let conflict = editor
+        .conflict
+        .as_ref()
+        .filter(|(doc, _)| *doc == editor.doc)
+        .map(|(_, c)| c.clone());
 
     // Keyboard shortcuts for the whole page.
     {
@@ -284,6 +302,7 @@ pub fn App() -> Html {
         <div class="app" {ondragover} {ondrop}>
             <toolbar::Toolbar editor={(*editor).clone()} dispatch={dispatch.clone()} />
             <NoticeBar notice={editor.notice.clone()} storage_problem={editor.storage_problem.clone()}
+                {conflict} {on_choice}
                 dispatch={dispatch.clone()} journey={Rc::clone(&editor.journey)} />
             <div class="body">
                 <main class="workspace" aria-label="Journey map">
@@ -318,36 +337,6 @@ pub fn App() -> Html {
     }
 }
 
-/// Changes not yet written to storage, by the journey's storage key.
-type Unsaved = Rc<RefCell<BTreeMap<String, Rc<Journey>>>>;
-
-/// Writes every unsaved journey to storage now. One the browser refuses stays unsaved, and
-/// the user is told (and offered a download) until a save works.
-fn flush(unsaved: &Unsaved, dispatch: &Callback<Action>) {
-    let entries: Vec<(String, Rc<Journey>)> = unsaved
-        .borrow()
-        .iter()
-        .map(|(d, j)| (d.clone(), Rc::clone(j)))
-        .collect();
-    let mut failure = None;
-    for (doc, journey) in entries {
-        match storage::save(&doc, &journey) {
-            Ok(()) => {
-                let mut u = unsaved.borrow_mut();
-                // Only if nothing newer arrived meanwhile.
-                if u.get(&doc).is_some_and(|j| Rc::ptr_eq(j, &journey)) {
-                    u.remove(&doc);
-                }
-            }
-            Err(why) => failure = Some(why),
-        }
-    }
-    match failure {
-        None => dispatch.emit(Action::Saved),
-        Some(why) => dispatch.emit(Action::StorageFailed(why)),
-    }
-}
-
 fn in_text_field(ev: &KeyboardEvent) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -365,6 +354,10 @@ fn on_key(ev: &KeyboardEvent, editor: &Editor, dispatch: &Callback<Action>) {
     let key = ev.key();
     let cmd = ev.ctrl_key() || ev.meta_key();
     let typing = in_text_field(ev);
+    if key == "F12" && cmd && ev.alt_key() && ev.shift_key() && panic::test_trigger() {
+        dispatch.emit(Action::PanicTest);
+        return;
+    }
     match (cmd, key.as_str()) {
         // Undo/redo work everywhere except inside a text field, where the browser's own
         // text undo is what the user expects.
@@ -430,31 +423,110 @@ fn on_key(ev: &KeyboardEvent, editor: &Editor, dispatch: &Callback<Action>) {
 struct NoticeProps {
     notice: Option<Notice>,
     storage_problem: Option<String>,
+    conflict: Option<Conflict>,
+    on_choice: Callback<Choice>,
     journey: Rc<Journey>,
     dispatch: Callback<Action>,
 }
 
+/// A button that offers the journey on screen as a file.
+fn download_button(
+    journey: &Rc<Journey>,
+    dispatch: &Callback<Action>,
+    class: &'static str,
+) -> Html {
+    let j = Rc::clone(journey);
+    let d = dispatch.clone();
+    let onclick = Callback::from(move |_| {
+        let name = format!("{}.throughline.json", files::file_stem(&j));
+        if let Err(why) = files::download(&name, "application/json", &crate::format::save(&j)) {
+            d.emit(Action::Notify(Notice::error(
+                format!("Download failed: {why}"),
+                vec![],
+            )));
+        }
+    });
+    html! { <button {class} {onclick}>{ "Download a copy" }</button> }
+}
+
+/// What another tab did, and the choices it leaves; saving the journey waits for one.
+fn conflict_banner(c: &Conflict, on_choice: &Callback<Choice>, download: Html) -> Html {
+    let button = |choice: Choice, label: &'static str, class: &'static str| {
+        let on_choice = on_choice.clone();
+        html! {
+            <button {class} onclick={Callback::from(move |_| on_choice.emit(choice))}>{ label }</button>
+        }
+    };
+    // Both versions exist and are readable: any of the three is safe.
+    let both_versions = || {
+        html! { <>
+            { button(Choice::TakeTheirs, "Load the other tab's version", "") }
+            { button(Choice::KeepMine, "Keep mine (replace theirs)", "") }
+            { button(Choice::SaveCopy, "Save mine as a copy", "primary") }
+        </> }
+    };
+    let paused =
+        "Saving it in this browser is paused, so neither version is lost until you choose.";
+    let (text, choices) = match c {
+        Conflict::Changed => (
+            format!(
+                "This journey was changed in another tab while you were editing it here. {paused}"
+            ),
+            both_versions(),
+        ),
+        Conflict::Overwritten => (
+            format!(
+                "Another tab saved this journey at the same moment as this one, over the changes \
+                 saved here. {paused}"
+            ),
+            both_versions(),
+        ),
+        Conflict::Deleted => (
+            "This journey was deleted in another tab. It is still here on screen; saving it is \
+             paused until you choose."
+                .to_string(),
+            html! { <>
+                { button(Choice::KeepMine, "Keep it (save it again)", "primary") }
+                { button(Choice::Close, "Close it", "") }
+            </> },
+        ),
+        Conflict::Unreadable(why) => (
+            format!(
+                "Another tab saved this journey in a form this version of Throughline cannot \
+                 read: {why}. Saving here is paused so that version is not overwritten."
+            ),
+            html! { <>
+                { button(Choice::SaveCopy, "Save mine as a copy", "primary") }
+            </> },
+        ),
+    };
+    html! {
+        <div class="notice error conflict" role="alert">
+            <div class="notice-text"><p>{ text }</p></div>
+            { choices }
+            { download }
+        </div>
+    }
+}
+
 #[component]
 fn NoticeBar(props: &NoticeProps) -> Html {
+    let conflict = props.conflict.as_ref().map(|c| {
+        conflict_banner(
+            c,
+            &props.on_choice,
+            download_button(&props.journey, &props.dispatch, "quiet"),
+        )
+    });
     let storage = props.storage_problem.as_ref().map(|why| {
-        let j = Rc::clone(&props.journey);
-        let d = props.dispatch.clone();
-        let onclick = Callback::from(move |_| {
-            let name = format!("{}.throughline.json", files::file_stem(&j));
-            if let Err(why) = files::download(&name, "application/json", &crate::format::save(&j)) {
-                d.emit(Action::Notify(Notice::error(
-                    format!("Download failed: {why}"),
-                    vec![],
-                )));
-            }
-        });
         html! {
             <div class="notice error" role="alert">
                 <div class="notice-text"><p>{ format!(
                     "Could not save in this browser: {why}. Your journey is safe on this page; \
-                     download a copy to keep it. Saving is retried with every change."
+                     download a copy to keep it. Saving is retried with every change and every \
+                     few seconds."
                 ) }</p></div>
-                <button class="primary" {onclick}>{ "Download a copy" }</button>
+                { download_button(&props.journey, &props.dispatch, "primary") }
             </div>
         }
     });
@@ -482,6 +554,6 @@ fn NoticeBar(props: &NoticeProps) -> Html {
         }
     });
     html! {
-        <div class="notice-slot" aria-live="polite">{ for storage }{ for message }</div>
+        <div class="notice-slot" aria-live="polite">{ for conflict }{ for storage }{ for message }</div>
     }
 }

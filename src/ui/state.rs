@@ -2,8 +2,9 @@
 //! canvas gesture, inspector field) becomes an [`Action`] handled by [`Editor::reduce`];
 //! journey changes go through [`History::apply`], which alone decides what is an undo step.
 
+use super::storage::Conflict;
 use crate::clipboard::{self, Copied, Dropped};
-use crate::command::{Command, Place};
+use crate::command::{Command, JourneyField, Place};
 use crate::history::History;
 use crate::model::*;
 use std::cell::RefCell;
@@ -60,6 +61,12 @@ pub struct Editor {
     /// Browser storage refused the last save: shown, with a download, until a save works.
     /// Kept apart from `notice` so no other message can hide it while work is unsaved.
     pub storage_problem: Option<String>,
+    /// Another tab changed or deleted this journey in a way that needs the user's decision;
+    /// saving it is stopped until then. The storage key it is about.
+    pub conflict: Option<(String, Conflict)>,
+    /// The journey on screen is exactly the stored copy (just opened or taken from another
+    /// tab): nothing to save.
+    pub in_storage: bool,
     /// Bumped by every Inspect, so asking again for the open card still brings its tab
     /// forward.
     pub inspect_seq: u64,
@@ -79,6 +86,8 @@ impl PartialEq for Editor {
             && self.connecting_from == other.connecting_from
             && self.notice == other.notice
             && self.storage_problem == other.storage_problem
+            && self.conflict == other.conflict
+            && self.in_storage == other.in_storage
             && self.inspect_seq == other.inspect_seq
             && self.can_undo == other.can_undo
             && self.can_redo == other.can_redo
@@ -135,19 +144,47 @@ pub enum Action {
     Saved,
     /// Browser storage refused a save, for this reason.
     StorageFailed(String),
+    /// Another tab saved this journey and this tab had nothing unsaved: show that version.
+    /// Undo history starts afresh, so undo can never reach back past the other tab's work
+    /// and then overwrite it from here.
+    External {
+        doc: String,
+        journey: Journey,
+        notice: Notice,
+    },
+    /// Saving the journey `doc` stopped: another tab changed it (see [`Conflict`]).
+    Conflict {
+        doc: String,
+        conflict: Conflict,
+    },
+    /// The user decided about the conflict ("Keep mine"): saving resumes.
+    Resolved,
+    /// "Save mine as a copy": the journey on screen is kept under a new storage key with
+    /// "(copy)" added to its title (an undo step like any rename), and the other tab's
+    /// version stays where it was.
+    SaveAsCopy {
+        doc: String,
+    },
+    /// Only reachable with `?panic-test` in the address: a panic inside the reducer, where Yew
+    /// holds its state borrowed, to check the panic banner.
+    PanicTest,
 }
 
 impl Editor {
     pub fn new(doc: String, journey: Journey, seed: u64) -> Editor {
+        let journey = Rc::new(journey);
+        super::panic::remember(&journey);
         Editor {
             doc,
-            journey: Rc::new(journey),
+            journey,
             revision: 0,
             selection: Rc::new(BTreeSet::new()),
             inspecting: None,
             connecting_from: None,
             notice: None,
             storage_problem: None,
+            conflict: None,
+            in_storage: false,
             inspect_seq: 0,
             can_undo: false,
             can_redo: false,
@@ -203,6 +240,8 @@ impl Editor {
             self.inspecting = None;
         }
         self.journey = Rc::new(journey);
+        super::panic::remember(&self.journey);
+        self.in_storage = false;
         self.revision += 1;
         let h = self.history.borrow();
         self.can_undo = h.can_undo();
@@ -399,7 +438,10 @@ impl Reducible for Editor {
         }
         let mut e = (*self).clone();
         // A message stays until the next thing the user does.
-        if !matches!(action, Action::Notify(_) | Action::StorageFailed(_)) {
+        if !matches!(
+            action,
+            Action::Notify(_) | Action::StorageFailed(_) | Action::Conflict { .. }
+        ) {
             e.notice = None;
         }
         match action {
@@ -496,6 +538,7 @@ impl Reducible for Editor {
                 notice,
             } => {
                 e.doc = doc;
+                e.conflict = None;
                 e.history.borrow_mut().clear();
                 e.selection = Rc::new(BTreeSet::new());
                 e.inspecting = None;
@@ -507,6 +550,39 @@ impl Reducible for Editor {
             Action::Dismiss => e.notice = None,
             Action::Saved => {}
             Action::StorageFailed(why) => e.storage_problem = Some(why),
+            Action::External {
+                doc,
+                journey,
+                notice,
+            } => {
+                if doc != e.doc {
+                    return self;
+                }
+                e.history.borrow_mut().clear();
+                e.connecting_from = None;
+                e.set_journey(journey);
+                e.in_storage = true;
+                e.conflict = None;
+                e.notice = Some(notice);
+            }
+            Action::Conflict { doc, conflict } => {
+                if doc == e.doc {
+                    e.conflict = Some((doc, conflict));
+                }
+            }
+            Action::Resolved => e.conflict = None,
+            Action::SaveAsCopy { doc } => {
+                e.conflict = None;
+                e.doc = doc;
+                let title = format!("{} (copy)", super::storage::display_title(&e.journey));
+                e.run(vec![Command::SetJourneyField(JourneyField::Title(title))]);
+                e.notice = Some(Notice::info(
+                    "Your version is kept as a copy; the other tab's version was left as it is.",
+                ));
+            }
+            Action::PanicTest => {
+                panic!("test panic requested with ?panic-test <b>markup stays text</b>")
+            }
         }
         Rc::new(e)
     }
