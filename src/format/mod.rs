@@ -11,6 +11,7 @@
 
 pub mod limits;
 mod migrate;
+pub mod text;
 mod validate;
 
 pub use validate::validate;
@@ -120,9 +121,58 @@ struct Header {
     #[serde(default)]
     version: Option<serde_json::Value>,
     #[serde(default)]
-    journey: Option<serde::de::IgnoredAny>,
+    journey: Option<Shape>,
     #[serde(default)]
     touchpoints: Option<serde::de::IgnoredAny>,
+}
+
+/// What kind of JSON value a key holds, read without keeping the value: the header needs
+/// to know that `journey` is an object before the full parse, which would otherwise read a
+/// journey from an array, field by field, and report nonsense.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Shape {
+    Object,
+    Other(&'static str),
+}
+
+impl<'de> Deserialize<'de> for Shape {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Shape, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct ShapeOf;
+        impl<'de> Visitor<'de> for ShapeOf {
+            type Value = Shape;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Shape, A::Error> {
+                while m.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Shape::Object)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<Shape, A::Error> {
+                while s.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Shape::Other("an array"))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Shape, E> {
+                Ok(Shape::Other("a string"))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Shape, E> {
+                Ok(Shape::Other("true or false"))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Shape, E> {
+                Ok(Shape::Other("a number"))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Shape, E> {
+                Ok(Shape::Other("a number"))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Shape, E> {
+                Ok(Shape::Other("a number"))
+            }
+            fn visit_unit<E>(self) -> Result<Shape, E> {
+                Ok(Shape::Other("null"))
+            }
+        }
+        d.deserialize_any(ShapeOf)
+    }
 }
 
 /// The journey as a pretty-printed file.
@@ -149,19 +199,14 @@ pub fn save_compact(j: &Journey) -> String {
 /// Reads a journey file of any version up to [`VERSION`], checks every rule, and returns the
 /// journey only if nothing is wrong.
 pub fn load(text: &str) -> Result<Journey, LoadErrors> {
-    if text.len() > limits::MAX_FILE_BYTES {
-        return Err(Problem::new(
-            "file",
-            format!(
-                "the file is {:.1} MB; the limit is {} MB",
-                text.len() as f64 / (1024.0 * 1024.0),
-                limits::MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        )
-        .into());
-    }
+    // Size first: a huge file is refused before anything walks it.
+    text::check_size(text).map_err(text_problem)?;
     // Editors on Windows like to start files with a byte-order mark; JSON parsers do not.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text::check(text, false).map_err(text_problem)?;
+    if text.trim().is_empty() {
+        return Err(Problem::new("file", "the file is empty").into());
+    }
     // serde would also read a struct from a JSON array, so look before parsing.
     if !text.trim_start().starts_with('{') {
         return Err(Problem::new(
@@ -170,7 +215,9 @@ pub fn load(text: &str) -> Result<Journey, LoadErrors> {
         )
         .into());
     }
-    let header: Header = serde_json::from_str(text).map_err(|e| json_problem("file", &e))?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let header: Header = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| json_problem(&path_of(e.path()), e.inner()))?;
     let version = read_header(&header)?;
     let journey = if version == 0 {
         migrate::from_v0(text, header.journey.is_some())?
@@ -206,6 +253,12 @@ fn read_header(h: &Header) -> Result<u64, LoadErrors> {
             format!("{other} is not a Throughline journey file (expected \"{FORMAT_NAME}\")"),
         )),
     }
+    if let Some(Shape::Other(found)) = h.journey {
+        problems.push(Problem::new(
+            "journey",
+            format!("expected an object (the journey), found {found}"),
+        ));
+    }
     let version = match &h.version {
         None => {
             problems.push(Problem::new("version", "missing"));
@@ -238,8 +291,39 @@ fn read_header(h: &Header) -> Result<u64, LoadErrors> {
     }
 }
 
+/// A text fault as a problem with the file, placed when it has a place.
+fn text_problem(fault: text::Fault) -> LoadErrors {
+    let mut p = Problem::new("file", fault.to_string());
+    if let Some((line, column)) = fault.place() {
+        p.line = Some(line);
+        p.column = Some(column);
+    }
+    p.into()
+}
+
 /// serde_path_to_error writes the root as "."; the root of a file is the file.
+/// A path through deep nesting (a hostile file nests arrays a hundred levels down) is cut
+/// after a few levels, with the depth said in words.
 fn path_of(path: &serde_path_to_error::Path) -> String {
+    const SHOWN_LEVELS: usize = 8;
+    let depth = path.iter().count();
+    if depth > SHOWN_LEVELS {
+        use serde_path_to_error::Segment;
+        let mut cut = String::new();
+        for segment in path.iter().take(SHOWN_LEVELS) {
+            match segment {
+                Segment::Seq { index } => cut.push_str(&format!("[{index}]")),
+                Segment::Map { key } => {
+                    if !cut.is_empty() {
+                        cut.push('.');
+                    }
+                    cut.push_str(key);
+                }
+                _ => cut.push_str(if cut.is_empty() { "?" } else { ".?" }),
+            }
+        }
+        return format!("{cut}... ({depth} levels deep)");
+    }
     match path.to_string() {
         p if p == "." => "file".to_string(),
         p => p,

@@ -75,10 +75,67 @@ fn a_file_over_the_size_limit_is_refused_before_parsing() {
 fn broken_json_names_the_line_and_column() {
     let err = load("{\n  \"format\": \"throughline-journey\",\n  \"version\": }").unwrap_err();
     let p = &err.problems[0];
-    assert_eq!(p.path, "file");
+    // The header is read with paths too, so the key with the broken value is named.
+    assert_eq!(p.path, "version");
     assert_eq!(p.message, "expected value");
     assert_eq!((p.line, p.column), (Some(3), Some(14)));
-    assert_eq!(err.to_string(), "file: expected value (line 3, column 14)");
+    assert_eq!(
+        err.to_string(),
+        "version: expected value (line 3, column 14)"
+    );
+}
+
+#[test]
+fn an_empty_file_says_so() {
+    assert_eq!(load_problems(""), one("file", "the file is empty"));
+    assert_eq!(
+        load_problems("\u{feff} \n\t"),
+        one("file", "the file is empty")
+    );
+}
+
+#[test]
+fn a_journey_that_is_not_an_object_is_named() {
+    let text = r#"{"format": "throughline-journey", "version": 1, "journey": [[["x"]]]}"#;
+    assert_eq!(
+        load_problems(text),
+        one(
+            "journey",
+            "expected an object (the journey), found an array"
+        )
+    );
+    let text = r#"{"format": "throughline-journey", "version": 1, "journey": "x"}"#;
+    assert_eq!(
+        load_problems(text),
+        one(
+            "journey",
+            "expected an object (the journey), found a string"
+        )
+    );
+}
+
+#[test]
+fn deep_paths_are_cut_with_their_depth() {
+    let text = format!(
+        r#"{{"format": "throughline-journey", "version": {}1{}, "journey": {{}}}}"#,
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    let err = load(&text).unwrap_err();
+    let p = &err.problems[0];
+    assert_eq!(p.path, "version[0][0][0][0][0][0][0]... (127 levels deep)");
+    assert_eq!(p.message, "recursion limit exceeded");
+}
+
+#[test]
+fn binary_and_utf16_text_are_refused_by_name() {
+    let err = load("{\"a\":\u{0}}").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "file: a zero byte: this is binary data, not a text file (line 1, column 6)"
+    );
+    let utf16: String = "{\"format\": 1}".chars().flat_map(|c| [c, '\0']).collect();
+    assert!(load(&utf16).unwrap_err().to_string().contains("UTF-16 LE"));
 }
 
 #[test]

@@ -19,7 +19,7 @@
 //! - Blank rows are skipped. Yes/no cells accept yes, y, true, 1, x and no, n, false, 0 or
 //!   empty.
 
-use super::{finish, name_key, ByName, ImportError, ImportProblem};
+use super::{check_text, finish, name_key, ByName, ImportError, ImportProblem, Origin, Origins};
 use crate::export::csv::{evidence_name, kind_name, tightness_name, BRAND, COLUMNS};
 use crate::model::*;
 use std::collections::HashMap;
@@ -358,12 +358,13 @@ fn steps(s: &str) -> Result<Vec<Step>, String> {
 
 /// Reads CSV text into a new journey, drawing every id from `ids`.
 pub fn from_csv(text: &str, ids: &mut IdGen) -> Result<Journey, ImportError> {
+    check_text(text)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let recs = records(text).map_err(|p| ImportError { problems: vec![p] })?;
     let mut recs = recs.into_iter();
     let Some(header) = recs.next() else {
         return Err(ImportError {
-            problems: vec![ImportProblem::whole(
+            problems: vec![ImportProblem::file(
                 "the file is empty; expected a header row with at least name and stage",
             )],
         });
@@ -416,6 +417,10 @@ pub fn from_csv(text: &str, ids: &mut IdGen) -> Result<Journey, ImportError> {
 
     let mut j = Journey::default();
     let mut by_name = ByName::default();
+    let mut origins = Origins {
+        field: Some(column_namer(column_of.clone(), names.clone())),
+        ..Origins::default()
+    };
     // Per touchpoint: its key (id cell), its steps, and where they were written.
     let mut keys: HashMap<String, usize> = HashMap::new();
     let mut pending: Vec<(usize, Vec<Step>, usize, usize)> = Vec::new();
@@ -552,6 +557,11 @@ pub fn from_csv(text: &str, ids: &mut IdGen) -> Result<Journey, ImportError> {
         };
         let line = rec.fields.get(steps_col).map_or(rec.line, |f| f.line);
         pending.push((j.touchpoints.len(), found, data_row, line));
+        origins.touchpoints.push(Origin {
+            row: Some(data_row),
+            line: rec.line,
+            column: name_col.saturating_add(1),
+        });
         j.touchpoints.push(t);
     }
 
@@ -614,7 +624,33 @@ pub fn from_csv(text: &str, ids: &mut IdGen) -> Result<Journey, ImportError> {
     // A sheet lists lanes in whatever order its rows use them; a blueprint reads top to
     // bottom from what the customer does to the support processes.
     j.lanes.sort_by_key(|l| l.kind as u8);
-    finish(j, problems)
+    finish(j, problems, &origins)
+}
+
+/// Names the column a journey field was read from: `pain_points[2]` of a touchpoint is the
+/// "pain points" column, the name of a stage is the "stage" column.
+fn column_namer(
+    column_of: HashMap<&'static str, usize>,
+    headers: Vec<String>,
+) -> super::FieldNamer {
+    Box::new(move |list, rest| {
+        let wanted: Vec<String> = match list {
+            "touchpoints" => rest.split(['.', '[']).map(canonical).collect(),
+            "transitions" => vec!["transitions".into()],
+            "stages" => vec!["stage".into()],
+            "lanes" => vec!["lane".into()],
+            "channels" => vec!["channel".into()],
+            "departments" => vec!["owner".into()],
+            "partners" => vec!["delivered by".into()],
+            "personas" => vec!["personas".into()],
+            _ => Vec::new(),
+        };
+        wanted
+            .iter()
+            .find_map(|w| column_of.get(w.as_str()))
+            .map(|&i| (Some(i + 1), headers[i].clone()))
+            .unwrap_or_else(|| (None, format!("{list}.{rest}")))
+    })
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@
 //! personas. Consecutive tasks are joined by "next step" transitions, because a Mermaid
 //! journey is a sequence; whether context travels is unknown, so they do not claim it does.
 
-use super::{finish, ByName, ImportError, ImportProblem};
+use super::{check_text, finish, ByName, ImportError, ImportProblem, Origin, Origins};
 use crate::model::*;
 
 /// One character of a line, after entity codes are decoded: `code` marks characters that
@@ -186,22 +186,44 @@ fn br_at(u: &[Unit]) -> Option<usize> {
 
 /// Reads Mermaid journey text into a new journey, drawing every id from `ids`.
 pub fn from_mermaid(text_in: &str, ids: &mut IdGen) -> Result<Journey, ImportError> {
+    check_text(text_in)?;
     let text_in = text_in.strip_prefix('\u{feff}').unwrap_or(text_in);
     let lines: Vec<&str> = text_in.lines().collect();
     let mut problems = Vec::new();
     let mut j = Journey::default();
     let mut by_name = ByName::default();
     let mut acc_title = String::new();
+    let mut origins = Origins {
+        field: Some(Box::new(|list, rest| {
+            let label = match list {
+                "stages" => "section",
+                "personas" => "actor",
+                "touchpoints" if rest.starts_with("personas") => "actor",
+                _ => "task",
+            };
+            (None, label.to_string())
+        })),
+        ..Origins::default()
+    };
+    let mut acc_title_at = None;
     let mut i = 0;
+    let at = |line: usize, column: usize| {
+        Some(Origin {
+            row: None,
+            line,
+            column,
+        })
+    };
 
     // Front matter.
     if lines.first().map(|l| l.trim()) == Some("---") {
         let close = lines[1..].iter().position(|l| l.trim() == "---");
         match close {
             Some(c) => {
-                for l in &lines[1..=c] {
+                for (k, l) in lines[1..=c].iter().enumerate() {
                     if let Some(v) = l.trim().strip_prefix("title:") {
                         j.title = v.trim().trim_matches(['"', '\'']).to_string();
+                        origins.title = at(k + 2, 1);
                     }
                 }
                 i = c + 2;
@@ -233,11 +255,23 @@ pub fn from_mermaid(text_in: &str, ids: &mut IdGen) -> Result<Journey, ImportErr
             match keyword(&u, "journey") {
                 Some(end) if text(&u[end..]).is_empty() => seen_journey = true,
                 _ => {
-                    problems.push(ImportProblem::at(
-                        line_no,
-                        first_col,
-                        "a Mermaid user journey starts with the word journey",
-                    ));
+                    // Name what the file is, so a flowchart is not mistaken for a typo.
+                    let first: String = text(&u)
+                        .chars()
+                        .take_while(|c| !c.is_whitespace())
+                        .take(40)
+                        .collect();
+                    let message = if first.eq_ignore_ascii_case("journey") {
+                        "the word journey stands alone on its line; the title goes on a \
+                         title line"
+                            .to_string()
+                    } else {
+                        format!(
+                            "\"{first}\" is not a Mermaid user journey; Throughline reads \
+                             diagrams that start with the word journey"
+                        )
+                    };
+                    problems.push(ImportProblem::at(line_no, first_col, message));
                     return Err(ImportError { problems });
                 }
             }
@@ -274,11 +308,15 @@ pub fn from_mermaid(text_in: &str, ids: &mut IdGen) -> Result<Journey, ImportErr
                 }
                 let lines: Vec<&str> = body.lines().map(str::trim).collect();
                 j.description = lines.join("\n").trim().to_string();
+                origins.description = at(line_no, first_col);
                 continue;
             }
             let colon = rest.iter().position(|u| !u.c.is_whitespace());
             match colon.filter(|&k| rest[k].c == ':' && !rest[k].code) {
-                Some(k) => j.description = acc_value(raw, rest[k].col),
+                Some(k) => {
+                    j.description = acc_value(raw, rest[k].col);
+                    origins.description = at(line_no, first_col);
+                }
                 None => problems.push(ImportProblem::at(
                     line_no,
                     first_col,
@@ -291,7 +329,10 @@ pub fn from_mermaid(text_in: &str, ids: &mut IdGen) -> Result<Journey, ImportErr
             let rest = &u[end..];
             let colon = rest.iter().position(|u| !u.c.is_whitespace());
             match colon.filter(|&k| rest[k].c == ':' && !rest[k].code) {
-                Some(k) => acc_title = acc_value(raw, rest[k].col),
+                Some(k) => {
+                    acc_title = acc_value(raw, rest[k].col);
+                    acc_title_at = at(line_no, first_col);
+                }
                 None => problems.push(ImportProblem::at(
                     line_no,
                     first_col,
@@ -312,6 +353,7 @@ pub fn from_mermaid(text_in: &str, ids: &mut IdGen) -> Result<Journey, ImportErr
             keyword(&u, "title").filter(|&e| u.get(e).is_some_and(|x| x.c.is_whitespace()))
         {
             j.title = text(&u[end..]);
+            origins.title = at(line_no, first_col);
             continue;
         }
         if let Some(end) =
@@ -335,7 +377,11 @@ pub fn from_mermaid(text_in: &str, ids: &mut IdGen) -> Result<Journey, ImportErr
                 ));
                 continue;
             }
-            stage = Some(by_name.stage(&mut j, ids, &name));
+            let id = by_name.stage(&mut j, ids, &name);
+            if let Some(o) = at(line_no, first_col) {
+                origins.stages.entry(id).or_insert(o);
+            }
+            stage = Some(id);
             continue;
         }
         // A task.
@@ -420,17 +466,20 @@ pub fn from_mermaid(text_in: &str, ids: &mut IdGen) -> Result<Journey, ImportErr
             });
         }
         previous = Some(t.id);
+        origins.touchpoints.extend(at(line_no, first_col));
         j.touchpoints.push(t);
     }
     if !seen_journey && problems.is_empty() {
-        problems.push(ImportProblem::whole(
-            "no journey found: a Mermaid user journey starts with the word journey",
+        problems.push(ImportProblem::file(
+            "no diagram found (the file is empty or only comments): a Mermaid user journey \
+             starts with the word journey",
         ));
     }
     if j.title.is_empty() {
         j.title = acc_title;
+        origins.title = acc_title_at;
     }
-    finish(j, problems)
+    finish(j, problems, &origins)
 }
 
 /// The value of an `accTitle:` or `accDescr:` line after the colon at 1-based `col`: the

@@ -46,6 +46,14 @@ impl ImportProblem {
             message: message.into(),
         }
     }
+
+    /// A problem with the file as a whole, shown as `file: ...` like the journey format's.
+    pub fn file(message: impl Into<String>) -> Self {
+        ImportProblem {
+            field: Some("file".into()),
+            ..ImportProblem::whole(message)
+        }
+    }
 }
 
 impl fmt::Display for ImportProblem {
@@ -98,23 +106,169 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// The reader a file's name picks, as the app's "Open file" picks it: `.csv` a workshop
+/// spreadsheet, `.mmd`/`.mermaid` a Mermaid journey, anything else the journey file format.
+/// Returns the journey, or every problem as the app lists them, one line each.
+pub fn open_named(name: &str, text: &str, ids: &mut IdGen) -> Result<Journey, Vec<String>> {
+    let lower = name.to_ascii_lowercase();
+    let imported = if lower.ends_with(".csv") {
+        csv::from_csv(text, ids)
+    } else if lower.ends_with(".mmd") || lower.ends_with(".mermaid") {
+        mermaid::from_mermaid(text, ids)
+    } else {
+        return crate::format::load(text)
+            .map_err(|e| e.problems.iter().map(|p| p.to_string()).collect());
+    };
+    imported.map_err(|e| e.problems.iter().map(|p| p.to_string()).collect())
+}
+
+/// Refuses text no importer should parse: over the size limit, binary, UTF-16 without a
+/// byte-order mark, or with characters that were not UTF-8 (see [`crate::format::text`]).
+pub(crate) fn check_text(text: &str) -> Result<(), ImportError> {
+    crate::format::text::check(text, true).map_err(|fault| {
+        let mut p = ImportProblem::whole(fault.to_string());
+        match fault.place() {
+            Some((line, column)) => {
+                p.line = Some(line);
+                p.column = Some(column);
+            }
+            // About the whole file, said as the journey file format says it.
+            None => p.field = Some("file".into()),
+        }
+        ImportError { problems: vec![p] }
+    })
+}
+
+/// Where an importer read things from, so that a rule broken by what it read (a name over
+/// the length limit, too many entries) is reported at the row or line the user wrote rather
+/// than at a JSON path they never saw.
+#[derive(Default)]
+pub(crate) struct Origins {
+    /// Where each touchpoint was read, in the journey's order.
+    pub touchpoints: Vec<Origin>,
+    /// Stages that have a line of their own (a Mermaid section).
+    pub stages: HashMap<StageId, Origin>,
+    pub title: Option<Origin>,
+    pub description: Option<Origin>,
+    /// Names a field for the user: from the list (`touchpoints`, `stages`...) and the rest
+    /// of the path (`name`, `pain_points[2]`), the 1-based column when the format has
+    /// columns, and a label.
+    pub field: Option<FieldNamer>,
+}
+
+pub(crate) type FieldNamer = Box<dyn Fn(&str, &str) -> (Option<usize>, String)>;
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Origin {
+    /// CSV: the data row.
+    pub row: Option<usize>,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Origins {
+    /// The place of a validation problem at `path` in `j`, if it came from one place.
+    fn locate(&self, j: &Journey, path: &str) -> Option<ImportProblem> {
+        let here = |o: Origin, column: Option<usize>, label: String| ImportProblem {
+            line: Some(o.line),
+            column: Some(column.unwrap_or(o.column)),
+            row: o.row,
+            field: Some(label),
+            message: String::new(),
+        };
+        match path {
+            "journey.title" => return self.title.map(|o| here(o, None, "title".into())),
+            "journey.description" => {
+                return self
+                    .description
+                    .map(|o| here(o, None, "description".into()))
+            }
+            _ => {}
+        }
+        let rest = path.strip_prefix("journey.")?;
+        let (list, rest) = rest.split_once('[')?;
+        let (index, rest) = rest.split_once(']')?;
+        let index: usize = index.parse().ok()?;
+        let rest = rest.strip_prefix('.').unwrap_or(rest);
+        let name = |list: &str, rest: &str| match &self.field {
+            Some(f) => f(list, rest),
+            None => (None, format!("{list}.{rest}")),
+        };
+        let first_use = |uses: &dyn Fn(&Touchpoint) -> bool| {
+            j.touchpoints
+                .iter()
+                .position(uses)
+                .and_then(|i| self.touchpoints.get(i).copied())
+        };
+        let origin = match list {
+            "touchpoints" => self.touchpoints.get(index).copied(),
+            "transitions" => {
+                let from = j.transitions.get(index)?.from;
+                first_use(&|t| t.id == from)
+            }
+            "stages" => {
+                let id = j.stages.get(index)?.id;
+                self.stages
+                    .get(&id)
+                    .copied()
+                    .or_else(|| first_use(&|t| t.stage == id))
+            }
+            "lanes" => {
+                let id = j.lanes.get(index)?.id;
+                first_use(&|t| t.lane == Some(id))
+            }
+            "channels" => {
+                let id = j.channels.get(index)?.id;
+                first_use(&|t| t.channel == Some(id))
+            }
+            "departments" => {
+                let id = j.departments.get(index)?.id;
+                first_use(&|t| t.owner == Some(id))
+            }
+            "partners" => {
+                let id = j.partners.get(index)?.id;
+                first_use(&|t| t.delivered_by == DeliveredBy::Partner(id))
+            }
+            "personas" => {
+                let id = j.personas.get(index)?.id;
+                first_use(&|t| t.personas.contains(&id))
+            }
+            _ => None,
+        }?;
+        let (column, label) = name(list, rest);
+        Some(here(origin, column, label))
+    }
+}
+
 /// Finishes an import: refuses it if anything was wrong, else checks every rule of the file
 /// format so an importer's bug cannot hand over a journey the editor would refuse to load.
-pub(crate) fn finish(j: Journey, problems: Vec<ImportProblem>) -> Result<Journey, ImportError> {
+/// A broken rule is placed where `origins` says its value was read, or else named by its
+/// JSON path.
+pub(crate) fn finish(
+    j: Journey,
+    mut problems: Vec<ImportProblem>,
+    origins: &Origins,
+) -> Result<Journey, ImportError> {
     if !problems.is_empty() {
         return Err(ImportError { problems });
     }
-    let invalid: Vec<ImportProblem> = crate::format::validate(&j)
-        .into_iter()
-        .map(|p| ImportProblem {
-            field: Some(p.path),
-            ..ImportProblem::whole(p.message)
-        })
-        .collect();
-    if invalid.is_empty() {
+    for p in crate::format::validate(&j) {
+        problems.push(match origins.locate(&j, &p.path) {
+            Some(place) => ImportProblem {
+                message: p.message,
+                ..place
+            },
+            None => ImportProblem {
+                field: Some(p.path),
+                ..ImportProblem::whole(p.message)
+            },
+        });
+    }
+    if problems.is_empty() {
         Ok(j)
     } else {
-        Err(ImportError { problems: invalid })
+        problems.sort_by_key(|p| (p.line.is_none(), p.line, p.column));
+        Err(ImportError { problems })
     }
 }
 
