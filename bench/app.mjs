@@ -11,8 +11,8 @@ import { launch, PROBES, INTERACTIVE_PROBE, summary } from './lib.mjs';
 
 const [dist, journeyPath, runsArg] = process.argv.slice(2);
 const RUNS = Number(runsArg || 5);
-const KEYSTROKES = 30;
-const UNDOS = 10;
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES || 30);
+const UNDOS = Number(process.env.BENCH_UNDOS || 10);
 const VIEWPORT = { width: 1600, height: 900 };
 
 /// The 1,000-touchpoint journey as the editor stores it: compact journey-file text under
@@ -38,7 +38,11 @@ async function openApp({ stored = false } = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   if (stored) {
-    // Storage belongs to the origin: write it from a blank page there, then open the app.
+    // Someone with a journey in storage has been here before: open the app once (its files
+    // are then in the HTTP cache, as on a return visit), leave it for a blank page of the
+    // same origin (its pagehide save happens there), replace storage, and come back.
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => window.__bench.interactiveAt !== undefined, null, { timeout: 60000 });
     await context.route(`${origin}/__bench_seed.html`, (r) =>
       r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }));
     await page.goto(`${origin}/__bench_seed.html`);
@@ -63,7 +67,7 @@ function figure(name, stat, budget, samples, unit = 'ms') {
   log(`${name}: median ${s.median.toFixed(1)}, p95 ${s.p95.toFixed(1)} (${s.min.toFixed(1)}-${s.max.toFixed(1)}) ${unit}, n=${s.n}`);
 }
 
-// ---- start-up ---------------------------------------------------------------------------
+// ---- start-up: the sample is what a first visit shows (nothing cached, empty storage) ----
 {
   const interactive = [];
   const cards = [];
@@ -74,7 +78,7 @@ function figure(name, stat, budget, samples, unit = 'ms') {
     cards.push(at.cards);
     await context.close();
   }
-  figure('navigation to interactive editor, sample journey', 'median', 300, interactive);
+  figure('navigation to interactive editor, sample journey (first visit)', 'median', 300, interactive);
   figure('  of which: to cards in the DOM, sample journey', 'median', null, cards);
 }
 
@@ -145,9 +149,10 @@ for (let i = 0; i < RUNS; i++) {
       intervals.push(next - start);
       if (b.ends[k] !== undefined) work.push(b.ends[k] - start);
     }
-    return { intervals, work };
+    return { intervals, work, frames: b.frames.length, moves: b.moves.length, span: b.frames[b.frames.length - 1] - b.frames[0] };
   });
   await page.mouse.up();
+  log(`drag: ${frames.moves} pointer moves, ${frames.frames} frames in ${frames.span.toFixed(0)} ms`);
   stored.drag.push(...frames.intervals);
   stored.dragWork.push(...frames.work);
   await page.waitForTimeout(500);
@@ -223,7 +228,7 @@ for (let i = 0; i < RUNS; i++) {
 }
 
 const n = journeyCards.toLocaleString('en');
-figure(`navigation to interactive editor, ${n} touchpoints restored from storage`, 'median', 800, stored.interactive);
+figure(`navigation to interactive editor, ${n} touchpoints restored from storage (return visit)`, 'median', 800, stored.interactive);
 figure(`  of which: to cards in the DOM, ${n} touchpoints`, 'median', null, stored.cards);
 // 60 Hz frames: an interval on time is 16.7 ms, so the budget "p95 under 16 ms" is read as
 // "p95 within one vsync" (under 17 ms); the main-thread work per frame is shown beside it.

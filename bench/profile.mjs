@@ -106,6 +106,7 @@ await trace('start-up, 1,000 touchpoints from storage', async () => {
 });
 
 const card = page.locator('.card').nth(3);
+await card.scrollIntoViewIfNeeded(); // cards are not in document order on the map
 const box = await card.boundingBox();
 await trace('drag one card (120 pointer moves)', async () => {
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -117,6 +118,7 @@ await page.mouse.up();
 await page.waitForTimeout(1000);
 
 const target = page.locator('.card').nth(7);
+await target.scrollIntoViewIfNeeded();
 await target.click();
 await page.keyboard.press('Enter');
 const name = page.getByLabel('Name', { exact: true });
@@ -132,6 +134,7 @@ await trace('typing 10 characters in the inspector', async () => {
 });
 
 const mover = page.locator('.card').nth(12);
+await mover.scrollIntoViewIfNeeded();
 await mover.focus();
 await page.keyboard.press('ArrowRight');
 await page.waitForTimeout(800);
