@@ -85,9 +85,9 @@ async function registerWorker() {
     return;
   }
   const sw = navigator.serviceWorker;
-  // Whether this tab started under a worker. The first worker claims an uncontrolled tab that
-  // already runs its own build: that is not an update and needs no banner.
-  const startedControlled = Boolean(sw.controller);
+  // Whether a worker controlled this tab before. The first worker claims an uncontrolled tab
+  // that already runs its own build: that is not an update and needs no banner.
+  let hadController = Boolean(sw.controller);
   let reloadRequested = false;
 
   sw.addEventListener('controllerchange', () => {
@@ -96,7 +96,7 @@ async function registerWorker() {
       window.location.reload();
       return;
     }
-    if (startedControlled) {
+    if (hadController) {
       // Another tab took the new version. This tab keeps running the build it started with
       // (its files are all loaded) until the user reloads it.
       showBanner(
@@ -104,6 +104,7 @@ async function registerWorker() {
         () => window.location.reload(),
       );
     }
+    hadController = true;
   });
 
   const registration = await sw.register('./sw.js', { scope: './', updateViaCache: 'none' });

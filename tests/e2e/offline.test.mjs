@@ -194,8 +194,10 @@ test('a new build waits for consent, never reloads a tab that did not ask, and n
   const next = await buildOf(second);
   assert.notEqual(old, next, 'the second build has its own id');
   try {
-    const a = await openControlled(context, site.url);
+    // Tab B is the first visit (uncontrolled until the first worker claims it), tab A opens
+    // under the worker: the banner must work for both kinds of tab.
     const b = await openControlled(context, site.url);
+    const a = await openControlled(context, site.url);
     // Unsaved work in tab B stands for "this tab must not reload by itself".
     await b.page.evaluate(() => { window.__tabB = 'still here'; });
 
