@@ -2,7 +2,8 @@
 // Content-Security-Policy promise. Runs in Trunk's staging directory, after index.html is written
 // and before the build becomes dist/.
 //
-//   - BUILD: a hash of every file the build serves (index.html without its own build mark).
+//   - BUILD: a hash of every file the build serves (index.html without its own build mark) and
+//     of static/sw.js.
 //     Identical builds get the same BUILD; any change gets a new one, hence a new cache name and
 //     a new service worker.
 //   - sw.js: written from static/sw.js with BUILD and the list of files to keep offline.
@@ -69,7 +70,9 @@ if (inline.length > 0) {
   console.warn(`postbuild (debug, not fatal): ${what}`);
 }
 
-const hash = createHash('sha256');
+// The worker's own code counts too: a changed worker is a new build.
+const template = await readFile(join(HERE, WORKER));
+const hash = createHash('sha256').update(WORKER).update('\0').update(template);
 for (const p of paths) {
   let body = await readFile(join(STAGING, p));
   if (p === 'index.html') body = Buffer.from(html.replace(BUILD_MARK, '$1$2'));
@@ -84,7 +87,7 @@ await writeFile(htmlPath, html);
 const files = ['./', ...paths.map((p) => `./${p}`)];
 const BUILD_LINE = /const BUILD = '[^']*';/;
 const FILES_LINE = /const FILES = \[[^\]]*\];/;
-let worker = await readFile(join(HERE, WORKER), 'utf8');
+let worker = template.toString('utf8');
 if (!BUILD_LINE.test(worker) || !FILES_LINE.test(worker)) {
   console.error('postbuild: static/sw.js has no BUILD or FILES line to fill in');
   process.exit(1);

@@ -32,7 +32,7 @@ const served = []; // what reached the server: "METHOD /path"
 
 before(async () => {
   server = await serve(dist, 0);
-  server.on('request', (req) => served.push(`${req.method} ${req.url}`));
+  server.on('request', (req, res) => res.on('finish', () => served.push(`${req.method} ${req.url} ${res.statusCode}`)));
   origin = `http://127.0.0.1:${server.address().port}`;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -176,7 +176,7 @@ test('a full round of use requests nothing outside the app and breaks no policy 
     `# Every request of a full round of use (tests/e2e/requests.test.mjs), app origin ${origin}`,
     '# Browser side: METHOD URL resource-type made-by answer',
     ...requests.map((r) => `${r.method} ${r.url.replace(origin, '')} ${r.type} ${r.from} ${r.answer}`),
-    '# Server side (what reached the loopback server)',
+    '# Server side (what reached the loopback server): METHOD URL status',
     ...served,
     '# CSP violations',
     ...violations,
