@@ -6,7 +6,7 @@
 //! through a `serde_json::Value`, renamed in place, and then through the same typed parse as
 //! version 1. Problems are reported at their version-1 paths (`journey.touchpoints[3].emotion`).
 
-use super::{json_problem, LoadErrors};
+use super::{json_problem, typed_problem, LoadErrors};
 use crate::model::Journey;
 use serde_json::Value;
 
@@ -19,12 +19,15 @@ pub(super) fn from_v0(text: &str, wrapped: bool) -> Result<Journey, LoadErrors> 
         value
     };
     rename_feeling(&mut journey);
-    serde_path_to_error::deserialize::<_, Journey>(journey).map_err(|e| {
-        let path = match e.path().to_string() {
-            p if p == "." => "journey".to_string(),
-            p => format!("journey.{p}"),
-        };
-        json_problem(&path, e.inner()).into()
+    // Back to text and through the one typed parse the app has (a second, Value-driven
+    // instantiation of every model type would cost download weight for a rare case). The
+    // position is in that re-written text, so only the path is reported.
+    let rewritten = journey.to_string();
+    serde_json::from_str::<Journey>(&rewritten).map_err(|e| {
+        let mut p = typed_problem(&rewritten, &e, "journey", "journey.");
+        p.line = None;
+        p.column = None;
+        p.into()
     })
 }
 

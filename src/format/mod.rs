@@ -9,6 +9,7 @@
 //! each with the JSON path of the bad value, so a user can fix it in a text editor.
 //! Older versions are migrated forward ([`migrate`]); newer ones are refused by name.
 
+mod json_path;
 pub mod limits;
 mod migrate;
 pub mod text;
@@ -215,16 +216,14 @@ pub fn load(text: &str) -> Result<Journey, LoadErrors> {
         )
         .into());
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let header: Header = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| json_problem(&path_of(e.path()), e.inner()))?;
+    let header: Header =
+        serde_json::from_str(text).map_err(|e| typed_problem(text, &e, "file", ""))?;
     let version = read_header(&header)?;
     let journey = if version == 0 {
         migrate::from_v0(text, header.journey.is_some())?
     } else {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let envelope: EnvelopeIn = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| json_problem(&path_of(e.path()), e.inner()))?;
+        let envelope: EnvelopeIn =
+            serde_json::from_str(text).map_err(|e| typed_problem(text, &e, "file", ""))?;
         envelope.journey
     };
     let problems = validate(&journey);
@@ -301,33 +300,28 @@ fn text_problem(fault: text::Fault) -> LoadErrors {
     p.into()
 }
 
-/// serde_path_to_error writes the root as "."; the root of a file is the file.
-/// A path through deep nesting (a hostile file nests arrays a hundred levels down) is cut
-/// after a few levels, with the depth said in words.
-fn path_of(path: &serde_path_to_error::Path) -> String {
-    const SHOWN_LEVELS: usize = 8;
-    let depth = path.iter().count();
-    if depth > SHOWN_LEVELS {
-        use serde_path_to_error::Segment;
-        let mut cut = String::new();
-        for segment in path.iter().take(SHOWN_LEVELS) {
-            match segment {
-                Segment::Seq { index } => cut.push_str(&format!("[{index}]")),
-                Segment::Map { key } => {
-                    if !cut.is_empty() {
-                        cut.push('.');
-                    }
-                    cut.push_str(key);
-                }
-                _ => cut.push_str(if cut.is_empty() { "?" } else { ".?" }),
-            }
+/// A typed parse's error as a problem at the path where the parse stopped. `root` names the
+/// top level; `prefix` goes before deeper paths.
+fn typed_problem(text: &str, e: &serde_json::Error, root: &str, prefix: &str) -> Problem {
+    let message = e.to_string();
+    let missing = message.starts_with("missing field");
+    let mut path = json_path::path_at(text, e.line(), e.column(), !missing);
+    // A choice written as an object (`{"loose": ...}`) has its variant as the key: that key
+    // names a variant, not a member, so the place is the choice itself.
+    if let Some(variant) = message
+        .strip_prefix("unknown variant `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        if let Some(stem) = path.strip_suffix(variant).and_then(|p| p.strip_suffix('.')) {
+            path = stem.to_string();
         }
-        return format!("{cut}... ({depth} levels deep)");
     }
-    match path.to_string() {
-        p if p == "." => "file".to_string(),
-        p => p,
-    }
+    let path = if path.is_empty() {
+        root.to_string()
+    } else {
+        format!("{prefix}{path}")
+    };
+    json_problem(&path, e)
 }
 
 /// A serde_json error as a problem, with its position split out of the message.
