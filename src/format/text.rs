@@ -81,8 +81,7 @@ impl fmt::Display for Fault {
             }
             Fault::NotUtf8 { .. } => write!(
                 f,
-                "a character that is not UTF-8 (shown as \u{fffd}); save the file as UTF-8 \
-                 (in a spreadsheet: CSV UTF-8)"
+                "a character that is not UTF-8 (shown as \u{fffd}); save the file as UTF-8"
             ),
         }
     }

@@ -358,7 +358,7 @@ fn steps(s: &str) -> Result<Vec<Step>, String> {
 
 /// Reads CSV text into a new journey, drawing every id from `ids`.
 pub fn from_csv(text: &str, ids: &mut IdGen) -> Result<Journey, ImportError> {
-    check_text(text)?;
+    check_text(text, " (in a spreadsheet: CSV UTF-8)")?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let recs = records(text).map_err(|p| ImportError { problems: vec![p] })?;
     let mut recs = recs.into_iter();

@@ -186,7 +186,7 @@ fn br_at(u: &[Unit]) -> Option<usize> {
 
 /// Reads Mermaid journey text into a new journey, drawing every id from `ids`.
 pub fn from_mermaid(text_in: &str, ids: &mut IdGen) -> Result<Journey, ImportError> {
-    check_text(text_in)?;
+    check_text(text_in, "")?;
     let text_in = text_in.strip_prefix('\u{feff}').unwrap_or(text_in);
     let lines: Vec<&str> = text_in.lines().collect();
     let mut problems = Vec::new();

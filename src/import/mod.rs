@@ -124,9 +124,13 @@ pub fn open_named(name: &str, text: &str, ids: &mut IdGen) -> Result<Journey, Ve
 
 /// Refuses text no importer should parse: over the size limit, binary, UTF-16 without a
 /// byte-order mark, or with characters that were not UTF-8 (see [`crate::format::text`]).
-pub(crate) fn check_text(text: &str) -> Result<(), ImportError> {
+/// `hint` follows the message when the text was not UTF-8 (how to save it properly).
+pub(crate) fn check_text(text: &str, hint: &str) -> Result<(), ImportError> {
     crate::format::text::check(text, true).map_err(|fault| {
         let mut p = ImportProblem::whole(fault.to_string());
+        if matches!(fault, crate::format::text::Fault::NotUtf8 { .. }) {
+            p.message.push_str(hint);
+        }
         match fault.place() {
             Some((line, column)) => {
                 p.line = Some(line);
