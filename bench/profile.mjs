@@ -14,6 +14,7 @@ import { serve } from '../scripts/static-server.mjs';
 import { launch, PROBES, INTERACTIVE_PROBE } from './lib.mjs';
 
 const [dist, journeyPath, traceDir] = process.argv.slice(2);
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink.user_timing', 'loading', 'cc', 'viz', 'gpu', 'benchmark'];
 const journeyText = JSON.stringify(JSON.parse(readFileSync(journeyPath, 'utf8')));
 const title = JSON.parse(journeyText).journey.title;
 const server = await serve(dist, 0);
@@ -24,17 +25,49 @@ await context.addInitScript(PROBES);
 await context.addInitScript(INTERACTIVE_PROBE);
 await context.route(`${origin}/__bench_seed.html`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html>' }));
 const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+
+await trace('start-up, first visit, sample journey', async () => {
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => window.__bench.interactiveAt !== undefined, null, { timeout: 60000 });
+  await page.waitForTimeout(500);
+});
 await page.goto(`${origin}/__bench_seed.html`);
 await page.evaluate(([title, text]) => {
   localStorage.setItem('throughline.v1.doc.00000000b0a7c0de', text);
   localStorage.setItem('throughline.v1.index', JSON.stringify([{ id: '00000000b0a7c0de', title, saved: 0 }]));
   localStorage.setItem('throughline.v1.current', '00000000b0a7c0de');
 }, [title, journeyText]);
-const cdp = await context.newCDPSession(page);
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink.user_timing', 'loading', 'cc', 'viz', 'gpu', 'benchmark'];
+
+/// With PROFILE_CPU=1: V8's sampling profiler instead of the trace, self time by function.
+/// WebAssembly functions are named only when the build keeps its name section (the release
+/// build's wasm-opt drops it; the wasm-bindgen output in target/wasm-bindgen/release keeps
+/// it and can stand in for the dist's wasm, with the integrity attributes removed).
+async function cpu(label, action) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await action();
+  const { profile } = await cdp.send('Profiler.stop');
+  const dt = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    dt.set(profile.samples[i], (dt.get(profile.samples[i]) || 0) + (profile.timeDeltas[i] || 0));
+  }
+  const self = new Map();
+  for (const node of profile.nodes) {
+    const name = node.callFrame.functionName || `(${node.callFrame.url.split('/').pop() || 'anonymous'})`;
+    self.set(name, (self.get(name) || 0) + (dt.get(node.id) || 0));
+  }
+  const total = [...self].filter(([n]) => n !== '(idle)' && n !== '(program)').reduce((a, [, v]) => a + v, 0);
+  console.log(`\n${label}: ${(total / 1000).toFixed(0)} ms sampled (not idle)`);
+  for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    if (us >= 2000) console.log(`  ${(us / 1000).toFixed(1).padStart(9)} ms  ${name.slice(0, 140)}`);
+  }
+}
 
 async function trace(label, action) {
+  if (process.env.PROFILE_CPU) return cpu(label, action);
   const events = [];
   const onData = (d) => events.push(...d.value);
   cdp.on('Tracing.dataCollected', onData);

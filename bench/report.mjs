@@ -61,7 +61,7 @@ function ratio(ours, versus) {
     : `${(1 / r).toFixed(1)}x slower than ${versus.name}`;
 }
 
-const num = (v) => (v === null || v === undefined || Number.isNaN(v) ? '' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const num = (v) => (v === null || v === undefined || Number.isNaN(v) ? '' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 0.1 ? v.toFixed(2) : v.toPrecision(2));
 let over = 0;
 const table = rows.map((r) => {
   const value = r.stat === 'p95' ? r.p95 : r.median;
