@@ -192,8 +192,14 @@ for (let i = 0; i < RUNS; i++) {
 
   // ---- undo of one edit to the painted canvas ---------------------------------------------
   // The edit: move a card one stage to the right with the keyboard. Undo puts it back.
-  const mover = page.locator('.card').nth(12);
-  const moverId = await mover.getAttribute('data-touchpoint-id');
+  // A drawn card that is not in the last stage, so ArrowRight can move it. (A large journey
+  // is drawn only near the visible part, so "the 13th card" depends on where the map is.)
+  const moverId = await page.evaluate(() => {
+    const names = [...document.querySelectorAll('.stage-column .stage-name')].map((e) => e.textContent);
+    const last = names[names.length - 1];
+    const cards = [...document.querySelectorAll('.card')].filter((c) => c.dataset.stage !== last);
+    return cards[Math.min(12, cards.length - 1)].dataset.touchpointId;
+  });
   await page.evaluate((id) => {
     const b = window.__bench;
     b.undoTimes = [];

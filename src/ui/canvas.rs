@@ -45,6 +45,55 @@ struct Band {
     extend: bool,
 }
 
+/// Above this many touchpoints the map draws only the cards and arrows near the visible part
+/// (and the selection): the browser's style, layout, paint and compositing work grows with
+/// every element on the page, and at 1,000 touchpoints that work, not ours, set the time to a
+/// painted frame (docs/performance.md). Smaller journeys are drawn whole, so find-in-page and
+/// Tab reach every card.
+const WINDOW_ABOVE: usize = 300;
+/// The drawn region snaps to tiles of this size (canvas units) with one tile of margin round
+/// the visible part: scrolling re-renders only when it crosses a tile, and no blank edge shows
+/// while it does.
+const TILE: f64 = 800.0;
+
+/// The region to draw for the scroll box `el` at `zoom`, snapped to tiles.
+fn drawn_region(el: &web_sys::Element, zoom: f64) -> Rect {
+    let x0 = f64::from(el.scroll_left()) / zoom;
+    let y0 = f64::from(el.scroll_top()) / zoom;
+    let x1 = x0 + f64::from(el.client_width()) / zoom;
+    let y1 = y0 + f64::from(el.client_height()) / zoom;
+    let lo = |v: f64| (v / TILE).floor() * TILE - TILE;
+    let hi = |v: f64| (v / TILE).ceil() * TILE + TILE;
+    Rect {
+        x: lo(x0),
+        y: lo(y0),
+        w: hi(x1) - lo(x0),
+        h: hi(y1) - lo(y0),
+    }
+}
+
+fn overlaps(a: &Rect, b: &Rect) -> bool {
+    a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
+}
+
+/// The box an arrow stays within (a cubic curve stays inside its control points' hull).
+fn edge_box(e: &layout::EdgeGeom) -> Rect {
+    let xs = [e.start.0, e.c1.0, e.c2.0, e.end.0];
+    let ys = [e.start.1, e.c1.1, e.c2.1, e.end.1];
+    let (x0, x1) = xs
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
+    let (y0, y1) = ys
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
+    Rect {
+        x: x0,
+        y: y0,
+        w: x1 - x0,
+        h: y1 - y0,
+    }
+}
+
 const MIN_ZOOM: f64 = 0.25;
 const MAX_ZOOM: f64 = 2.0;
 /// Pointer travel (screen pixels) below which a press is a click, not a drag.
@@ -82,6 +131,50 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     *lay_ref.borrow_mut() = Rc::clone(&lay);
     let zoom_ref = use_mut_ref(|| *zoom);
     *zoom_ref.borrow_mut() = *zoom;
+
+    // The region drawn when the journey is large (WINDOW_ABOVE); until the scroll box has
+    // been measured, the top-left corner, where a journey opens.
+    let windowed = j.touchpoints.len() > WINDOW_ABOVE;
+    let region = use_state(|| Rect {
+        x: -TILE,
+        y: -TILE,
+        w: 4.0 * TILE,
+        h: 3.0 * TILE,
+    });
+    let last_region = use_mut_ref(|| *region);
+    {
+        let scroll_ref = scroll_ref.clone();
+        let region = region.clone();
+        use_effect_with((*zoom, windowed), move |&(z, windowed)| {
+            let mut listeners = Vec::new();
+            if let (true, Some(el)) = (windowed, scroll_ref.cast::<web_sys::Element>()) {
+                let scroll_box = el.clone();
+                let update = Rc::new(move || {
+                    let r = drawn_region(&el, z);
+                    if *last_region.borrow() != r {
+                        *last_region.borrow_mut() = r;
+                        region.set(r);
+                    }
+                });
+                update();
+                let u = Rc::clone(&update);
+                listeners.push(gloo::events::EventListener::new(
+                    &scroll_box,
+                    "scroll",
+                    move |_| u(),
+                ));
+                listeners.push(gloo::events::EventListener::new(
+                    &gloo::utils::window(),
+                    "resize",
+                    move |_| update(),
+                ));
+            }
+            move || drop(listeners)
+        });
+    }
+    let view = windowed.then_some(*region);
+    // The card last moved with the keyboard stays drawn wherever it goes, so it keeps focus.
+    let pinned = use_mut_ref(|| None::<TouchpointId>);
 
     let to_canvas = {
         let canvas_ref = canvas_ref.clone();
@@ -306,10 +399,14 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     };
     let onkeydown = {
         let dispatch = props.dispatch.clone();
+        let pinned = pinned.clone();
         let set_zoom = set_zoom.clone();
         let zoom = *zoom;
         Callback::from(move |e: KeyboardEvent| {
             let on_card = card_id_at(e.target());
+            if let Some((id, _)) = &on_card {
+                *pinned.borrow_mut() = Some(*id);
+            }
             match (e.key().as_str(), on_card) {
                 ("Enter", Some((id, _))) | (" ", Some((id, _))) => {
                     e.prevent_default();
@@ -402,27 +499,21 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         }
     });
 
-    // By id, once per render: a search per card and per edge would be quadratic.
+    // By id, once per render: a search per card would be quadratic.
     let touchpoints: HashMap<TouchpointId, &Touchpoint> =
         j.touchpoints.iter().map(|t| (t.id, t)).collect();
-    let transitions: HashMap<TransitionId, &Transition> =
-        j.transitions.iter().map(|t| (t.id, t)).collect();
-    let edges = lay.edges.iter().filter_map(|e| {
-        let tr = *transitions.get(&e.transition)?;
-        let class = classes!(
-            "edge",
-            kind_class(tr.kind),
-            (!tr.carries_context).then_some("edge-drops-context")
-        );
-        Some(html! {
-            <path key={e.transition.to_string()} class={class} d={e.path_data()}
-                marker-end="url(#arrow)" data-transition-id={e.transition.to_string()}>
-                <title>{ edge_title(&touchpoints, tr) }</title>
-            </path>
-        })
-    });
 
     let cards = lay.cards.iter().filter_map(|c| {
+        let drawn = view.is_none_or(|v| overlaps(&c.rect, &v))
+            || props.selection.contains(&c.touchpoint)
+            || *pinned.borrow() == Some(c.touchpoint);
+        if !drawn {
+            // An empty, hidden stand-in keeps every card at its place in the keyed list, so
+            // scrolling never makes Yew move a card's element, which would take its focus.
+            return Some(html! {
+                <div key={c.touchpoint.to_string()} class="card-slot" hidden=true></div>
+            });
+        }
         let t = *touchpoints.get(&c.touchpoint)?;
         Some(
             html! { <Card key={t.id.to_string()} view={CardView::of(j, t)} rect={c.rect}
@@ -466,6 +557,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             <div class="canvas-scroll" ref={scroll_ref} {onwheel}>
                 <div class="canvas-sizer" style={sizer}>
                     <div class={classes!("canvas", props.connecting.then_some("connecting"))} style={style}
+                        data-touchpoints={j.touchpoints.len().to_string()}
                         ref={canvas_ref} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onclick} {ondblclick} {onkeydown}>
                         { for rows }
                         { for columns }
@@ -482,7 +574,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                                     <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
                                 </marker>
                             </defs>
-                            { for edges }
+                            <Edges lay={Rc::clone(&lay)} journey={Rc::clone(j)} {view} />
                             { emotion_curve(&lay, j) }
                             if let Some((_, a, b)) = *link {
                                 <line class="link-drag" x1={a.0.to_string()} y1={a.1.to_string()}
@@ -644,17 +736,53 @@ fn kind_class(k: TransitionKind) -> &'static str {
     }
 }
 
-fn edge_title(touchpoints: &HashMap<TouchpointId, &Touchpoint>, tr: &Transition) -> String {
-    let name = |id| touchpoints.get(&id).map(|t| t.name.as_str()).unwrap_or("?");
-    let mut s = format!("{} → {} ({})", name(tr.from), name(tr.to), tr.kind.label());
-    if !tr.label.is_empty() {
-        s.push_str(": ");
-        s.push_str(&tr.label);
+/// The transition arrows, a component of their own: at 1,000 touchpoints there are about
+/// 3,000, and building their paths (eight formatted numbers each), titles and classes and
+/// diffing them on every keystroke cost more than the rest of the map together
+/// (docs/performance.md). They re-render only when the arrows' geometry or the transitions
+/// change. (They carry no titles: the layer takes no pointer events and is hidden from
+/// assistive technology; a transition is described in the inspector's connections.)
+#[derive(Properties)]
+struct EdgesProps {
+    lay: Rc<Layout>,
+    journey: Rc<Journey>,
+    /// The region drawn, when the map is windowed.
+    view: Option<Rect>,
+}
+
+impl PartialEq for EdgesProps {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.journey, &other.journey);
+        self.view == other.view
+            && (Rc::ptr_eq(&self.lay, &other.lay) || self.lay.edges == other.lay.edges)
+            && (Rc::ptr_eq(a, b) || a.transitions == b.transitions)
     }
-    if !tr.carries_context {
-        s.push_str(" - context not carried");
-    }
-    s
+}
+
+#[component]
+fn Edges(props: &EdgesProps) -> Html {
+    let transitions: HashMap<TransitionId, &Transition> = props
+        .journey
+        .transitions
+        .iter()
+        .map(|t| (t.id, t))
+        .collect();
+    let edges = props.lay.edges.iter().filter_map(|e| {
+        if props.view.is_some_and(|v| !overlaps(&edge_box(e), &v)) {
+            return None;
+        }
+        let tr = *transitions.get(&e.transition)?;
+        let class = classes!(
+            "edge",
+            kind_class(tr.kind),
+            (!tr.carries_context).then_some("edge-drops-context")
+        );
+        Some(html! {
+            <path key={e.transition.to_string()} class={class} d={e.path_data()}
+                marker-end="url(#arrow)" data-transition-id={e.transition.to_string()} />
+        })
+    });
+    html! { <g class="edge-layer">{ for edges }</g> }
 }
 
 /// What a card shows, flattened so the card re-renders only when its own text changes.

@@ -1,8 +1,9 @@
 //! When the journeys on this page are written to browser storage, and what happens when
 //! another tab writes to them.
 //!
-//! Unsaved work is kept per journey until a save succeeds. A change waits at most
-//! [`SAVE_DELAY_MS`] (so a killed tab loses under a second); hiding or closing the page writes
+//! Unsaved work is kept per journey until a save succeeds. A save waits for a pause of
+//! [`SAVE_DELAY_MS`] after the last change, but never more than [`MAX_WAIT_MS`] after the
+//! first unsaved one (so a killed tab loses under a second); hiding or closing the page writes
 //! at once; a refused write is tried again with the next change and every [`RETRY_MS`].
 //! Another tab's write to the journey open here is taken when this tab has nothing unsaved
 //! and the other tab carried on from this tab's version; anything else stops saving that
@@ -17,9 +18,13 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Callback;
 
-/// How long after the last change the journey is written to storage. Short enough that a
-/// killed tab loses under a second; long enough that typing does not write on every key.
+/// The pause after the last change at which the journey is written to storage. A save costs
+/// tens of milliseconds at 1,000 touchpoints (serialise, hash, `setItem`), so it waits for a
+/// pause rather than landing between keystrokes.
 pub const SAVE_DELAY_MS: u32 = 300;
+/// Steady typing never postpones a save longer than this after the first unsaved change, so
+/// a killed tab loses under a second.
+pub const MAX_WAIT_MS: f64 = 800.0;
 /// How often a save the browser refused (storage full) is tried again without a new change.
 pub const RETRY_MS: u32 = 2_000;
 
@@ -42,6 +47,8 @@ pub struct Saver {
     /// The storage key of the journey on screen.
     open: RefCell<String>,
     pending: RefCell<Option<Timeout>>,
+    /// When (ms since the epoch) the oldest change not yet written was made.
+    oldest_unsaved: std::cell::Cell<Option<f64>>,
     dispatch: Callback<Action>,
 }
 
@@ -51,6 +58,7 @@ impl Saver {
             unsaved: RefCell::default(),
             open: RefCell::default(),
             pending: RefCell::default(),
+            oldest_unsaved: Default::default(),
             dispatch,
         })
     }
@@ -66,16 +74,22 @@ impl Saver {
         if self.unsaved.borrow().keys().any(|d| d != doc) {
             self.flush();
         }
-        // A timer already running is left alone, so steady typing cannot postpone the save
-        // for ever: a change waits at most SAVE_DELAY_MS.
-        if self.pending.borrow().is_none() && !self.unsaved.borrow().is_empty() {
-            let me = Rc::clone(self);
-            let timeout = Timeout::new(SAVE_DELAY_MS, move || {
-                me.pending.borrow_mut().take();
-                me.flush();
-            });
-            *self.pending.borrow_mut() = Some(timeout);
+        if self.unsaved.borrow().is_empty() {
+            self.oldest_unsaved.set(None);
+            return;
         }
+        // Each change restarts the pause, up to MAX_WAIT_MS after the oldest unsaved change.
+        let now = js_sys::Date::now();
+        let oldest = *self.oldest_unsaved.get().get_or_insert(now);
+        self.oldest_unsaved.set(Some(oldest));
+        let wait = f64::from(SAVE_DELAY_MS).min((oldest + MAX_WAIT_MS - now).max(0.0));
+        let me = Rc::clone(self);
+        let timeout = Timeout::new(wait as u32, move || {
+            me.pending.borrow_mut().take();
+            me.flush();
+        });
+        // Replacing the timer drops (cancels) the one running.
+        *self.pending.borrow_mut() = Some(timeout);
     }
 
     /// Writes every unsaved journey now. One the browser refuses stays unsaved, and the user
@@ -110,6 +124,9 @@ impl Saver {
                 }
             }
         }
+        // What is left (refused, held for a conflict) starts a new wait with its next change;
+        // the retry timer covers it meanwhile.
+        self.oldest_unsaved.set(None);
         match failure {
             None => self.dispatch.emit(Action::Saved),
             Some(why) => self.dispatch.emit(Action::StorageFailed(why)),
