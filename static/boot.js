@@ -140,4 +140,9 @@ try {
 } catch (error) {
   showLoadFailure(error);
 }
-registerWorker().catch((error) => console.warn('Throughline: no offline copy:', error));
+// The offline copy is made once the page is idle: installing the worker revalidates every
+// file of the build, which would otherwise compete with the first render and the first click
+// (docs/performance.md).
+const whenIdle = window.requestIdleCallback || ((run) => setTimeout(run, 1000));
+whenIdle(() => registerWorker().catch((error) => console.warn('Throughline: no offline copy:', error)),
+  { timeout: 3000 });
