@@ -27,10 +27,12 @@ pub(crate) fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
     if file.size() > format::limits::MAX_FILE_BYTES as u64 {
         dispatch.emit(Action::Notify(Notice::error(
             format!("Could not open {name}"),
+            // The core's own words, so the app and the command line say the same limit.
             vec![format!(
-                "file: {} MB is larger than the {} MB a journey file may be",
-                file.size() / 1_000_000,
-                format::limits::MAX_FILE_BYTES / 1_000_000
+                "file: {}",
+                format::text::Fault::TooLarge {
+                    bytes: file.size() as usize
+                }
             )],
         )));
         return;
