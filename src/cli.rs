@@ -269,8 +269,12 @@ pub fn run(args: &[String]) -> i32 {
     }
 }
 
+/// A file's text, decoded as the app decodes an opened file (a byte-order mark picks UTF-8 or
+/// UTF-16; bytes that are not UTF-8 become U+FFFD, which the readers then report with their
+/// place), so the command line and the app say the same about the same file.
 fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(crate::format::text::from_bytes(&bytes).into_owned())
 }
 
 fn write(path: Option<&Path>, text: &str) -> Result<(), String> {
@@ -411,6 +415,25 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn files_are_read_as_the_app_reads_them() {
+        let dir = std::env::temp_dir().join(format!("throughline-cli-read-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = "{\"format\": \"throughline-journey\"}";
+        // UTF-16 LE with a byte-order mark, as Notepad's "Unicode" writes it.
+        let mut utf16 = vec![0xff, 0xfe];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let path = dir.join("notepad.json");
+        std::fs::write(&path, &utf16).unwrap();
+        assert_eq!(read(&path).unwrap(), text);
+        // Latin-1 is not refused with an I/O error: the bad byte becomes U+FFFD, which the
+        // readers report with its place.
+        let path = dir.join("latin1.csv");
+        std::fs::write(&path, b"name\ncaf\xe9\n").unwrap();
+        assert_eq!(read(&path).unwrap(), "name\ncaf\u{fffd}\n");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
