@@ -45,6 +45,18 @@ struct Band {
     extend: bool,
 }
 
+impl Band {
+    /// The area between where the band started and where the pointer is.
+    fn rect(&self) -> Rect {
+        Rect {
+            x: self.from.0.min(self.to.0),
+            y: self.from.1.min(self.to.1),
+            w: (self.from.0 - self.to.0).abs(),
+            h: (self.from.1 - self.to.1).abs(),
+        }
+    }
+}
+
 /// Above this many touchpoints the map draws only the cards and arrows near the visible part
 /// (and the selection): the browser's style, layout, paint and compositing work grows with
 /// every element on the page, and at 1,000 touchpoints that work, not ours, set the time to a
@@ -135,13 +147,13 @@ pub fn Canvas(props: &CanvasProps) -> Html {
     // The region drawn when the journey is large (WINDOW_ABOVE); until the scroll box has
     // been measured, the top-left corner, where a journey opens.
     let windowed = j.touchpoints.len() > WINDOW_ABOVE;
-    let region = use_state(|| Rect {
+    // `_eq`: a scroll that stays within the same tiles sets the same region and renders nothing.
+    let region = use_state_eq(|| Rect {
         x: -TILE,
         y: -TILE,
         w: 4.0 * TILE,
         h: 3.0 * TILE,
     });
-    let last_region = use_mut_ref(|| *region);
     {
         let scroll_ref = scroll_ref.clone();
         let region = region.clone();
@@ -149,13 +161,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             let mut listeners = Vec::new();
             if let (true, Some(el)) = (windowed, scroll_ref.cast::<web_sys::Element>()) {
                 let scroll_box = el.clone();
-                let update = Rc::new(move || {
-                    let r = drawn_region(&el, z);
-                    if *last_region.borrow() != r {
-                        *last_region.borrow_mut() = r;
-                        region.set(r);
-                    }
-                });
+                let update = Rc::new(move || region.set(drawn_region(&el, z)));
                 update();
                 let u = Rc::clone(&update);
                 listeners.push(gloo::events::EventListener::new(
@@ -315,9 +321,8 @@ pub fn Canvas(props: &CanvasProps) -> Html {
             }
             if let Some(b) = *band {
                 band.set(None);
-                let (x0, x1) = (b.from.0.min(b.to.0), b.from.0.max(b.to.0));
-                let (y0, y1) = (b.from.1.min(b.to.1), b.from.1.max(b.to.1));
-                if (x1 - x0).max(y1 - y0) < DRAG_SLOP {
+                let area = b.rect();
+                if area.w.max(area.h) < DRAG_SLOP {
                     if !b.extend {
                         dispatch.emit(Action::ClearSelection);
                     }
@@ -327,12 +332,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
                 let mut ids: Vec<TouchpointId> = lay
                     .cards
                     .iter()
-                    .filter(|c| {
-                        c.rect.x < x1
-                            && c.rect.right() > x0
-                            && c.rect.y < y1
-                            && c.rect.bottom() > y0
-                    })
+                    .filter(|c| overlaps(&c.rect, &area))
                     .map(|c| c.touchpoint)
                     .collect();
                 if b.extend {
@@ -523,15 +523,7 @@ pub fn Canvas(props: &CanvasProps) -> Html {
         )
     });
 
-    let band_box = band.map(|b| {
-        let r = Rect {
-            x: b.from.0.min(b.to.0),
-            y: b.from.1.min(b.to.1),
-            w: (b.from.0 - b.to.0).abs(),
-            h: (b.from.1 - b.to.1).abs(),
-        };
-        html! { <div class="band" style={rect_style(&r)}></div> }
-    });
+    let band_box = band.map(|b| html! { <div class="band" style={rect_style(&b.rect())}></div> });
 
     let z = *zoom;
     let sizer = format!("width:{}px;height:{}px", lay.width * z, lay.height * z);
