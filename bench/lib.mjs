@@ -51,6 +51,28 @@ export const PROBES = () => {
       return result;
     };
   }
+  /// The Event Timing API's entries: for a real (trusted) input event, the time from the
+  /// event to the frame that shows its effect being presented, which includes the raster of
+  /// that frame (the frame probe below cannot see raster: it ends when the main thread has
+  /// painted). Chromium rounds durations to 8 ms and reports only those of 16 ms and more.
+  bench.events = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.events.push({ name: e.name, start: e.startTime, duration: e.duration });
+    }).observe({ type: 'event', durationThreshold: 16 });
+  } catch {
+    bench.events = null;
+  }
+  /// The presentation time of the `name` event that happened at `t0` (its timeStamp); null
+  /// when there is no entry (under 16 ms, or Event Timing is missing).
+  bench.presented = (name, t0) => {
+    const e = bench.events?.find((x) => x.name === name && Math.abs(x.start - t0) < 1);
+    return e ? e.duration : null;
+  };
+  /// For each key event at `downs[i]`, its Event Timing duration, or, when it has none
+  /// (presented in under 16 ms, which the API does not report), the frame probe's time
+  /// `frames[i]`: a lower bound, itself under 16 ms in that case.
+  bench.presentedOr = (name, downs, frames) => downs.map((t, i) => bench.presented(name, t) ?? frames[i]);
   /// Resolves with performance.now() once the frame after now has been produced: a
   /// requestAnimationFrame callback, then a task queued from it, which runs after that
   /// frame's style, layout and paint.
