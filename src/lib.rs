@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod cli;
 pub mod clipboard;
 pub mod command;
+mod draft;
 pub mod export;
 pub mod format;
 pub mod generate;
