@@ -7,7 +7,7 @@
 // statistic the budget applies to (median or p95).
 import { readFileSync } from 'node:fs';
 import { serve } from '../scripts/static-server.mjs';
-import { launch, PROBES, INTERACTIVE_PROBE, summary } from './lib.mjs';
+import { launch, PROBES, INTERACTIVE_PROBE, interactive, summary } from './lib.mjs';
 
 const [dist, journeyPath, runsArg] = process.argv.slice(2);
 const RUNS = Number(runsArg || 5);
@@ -41,8 +41,11 @@ async function openApp({ stored = false } = {}) {
     // Someone with a journey in storage has been here before: open the app once (its files
     // are then in the HTTP cache, as on a return visit), leave it for a blank page of the
     // same origin (its pagehide save happens there), replace storage, and come back.
-    await page.goto(`${origin}/`);
-    await page.waitForFunction(() => window.__bench.interactiveAt !== undefined, null, { timeout: 60000 });
+    {
+      const ready = interactive(page);
+      await page.goto(`${origin}/`);
+      await ready;
+    }
     await context.route(`${origin}/__bench_seed.html`, (r) =>
       r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }));
     await page.goto(`${origin}/__bench_seed.html`);
@@ -53,8 +56,11 @@ async function openApp({ stored = false } = {}) {
       localStorage.setItem('throughline.v1.current', id);
     }, [DOC_ID, journeyTitle, journeyText]);
   }
-  await page.goto(`${origin}/`);
-  await page.waitForFunction(() => window.__bench.interactiveAt !== undefined, null, { timeout: 60000 });
+  {
+    const ready = interactive(page);
+    await page.goto(`${origin}/`);
+    await ready;
+  }
   const at = await page.evaluate(() => ({ interactive: window.__bench.interactiveAt, cards: window.__bench.cardsAt, count: window.__bench.cardCount }));
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   return { context, page, at };

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../scripts/static-server.mjs';
-import { launch, PROBES, INTERACTIVE_PROBE, summary } from './lib.mjs';
+import { launch, PROBES, INTERACTIVE_PROBE, interactive, summary } from './lib.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [dist, runsArg, ...texts] = process.argv.slice(2);
@@ -55,8 +55,11 @@ async function throughlineOnce(name, text, tasks) {
   await context.addInitScript(PROBES);
   await context.addInitScript(INTERACTIVE_PROBE);
   const page = await context.newPage();
-  await page.goto(`${appOrigin}/`);
-  await page.waitForFunction(() => window.__bench.interactiveAt !== undefined, null, { timeout: 60000 });
+  {
+    const ready = interactive(page);
+    await page.goto(`${appOrigin}/`);
+    await ready;
+  }
   await page.evaluate((tasks) => {
     const b = window.__bench;
     const input = document.querySelector('input[type=file]');

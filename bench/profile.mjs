@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../scripts/static-server.mjs';
-import { launch, PROBES, INTERACTIVE_PROBE } from './lib.mjs';
+import { launch, PROBES, INTERACTIVE_PROBE, interactive } from './lib.mjs';
 
 const [dist, journeyPath, traceDir] = process.argv.slice(2);
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink.user_timing', 'loading', 'cc', 'viz', 'gpu', 'benchmark'];
@@ -28,8 +28,11 @@ const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 
 await trace('start-up, first visit, sample journey', async () => {
-  await page.goto(`${origin}/`);
-  await page.waitForFunction(() => window.__bench.interactiveAt !== undefined, null, { timeout: 60000 });
+  {
+    const ready = interactive(page);
+    await page.goto(`${origin}/`);
+    await ready;
+  }
   await page.waitForTimeout(500);
 });
 await page.goto(`${origin}/__bench_seed.html`);
@@ -133,8 +136,11 @@ function summarise(label, events) {
 }
 
 await trace('start-up, 1,000 touchpoints from storage', async () => {
-  await page.goto(`${origin}/`);
-  await page.waitForFunction(() => window.__bench.interactiveAt !== undefined, null, { timeout: 60000 });
+  {
+    const ready = interactive(page);
+    await page.goto(`${origin}/`);
+    await ready;
+  }
   await page.waitForTimeout(1000);
 });
 
