@@ -270,11 +270,12 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 /// A file's text, decoded as the app decodes an opened file (a byte-order mark picks UTF-8 or
-/// UTF-16; bytes that are not UTF-8 become U+FFFD, which the readers then report with their
-/// place), so the command line and the app say the same about the same file.
-fn read(path: &Path) -> Result<String, String> {
+/// UTF-16; bytes that are not UTF-8 become U+FFFD, and the first one's place is kept for the
+/// readers to report), so the command line and the app say the same about the same file.
+fn read(path: &Path) -> Result<(String, Option<usize>), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    Ok(crate::format::text::from_bytes(&bytes).into_owned())
+    let decoded = crate::format::text::decode(&bytes);
+    Ok((decoded.text.into_owned(), decoded.not_utf8_at))
 }
 
 fn write(path: Option<&Path>, text: &str) -> Result<(), String> {
@@ -327,7 +328,7 @@ fn execute(cmd: Command) -> Result<(), String> {
             output,
             bom,
         } => {
-            let j = import::json::from_json(&read(&input)?).map_err(|e| problems(&input, &e))?;
+            let j = import::json::from_json(&read(&input)?.0).map_err(|e| problems(&input, &e))?;
             let text = match format {
                 Format::Csv => export::csv::to_csv(&j, &CsvOptions { bom }),
                 f => export::export(&j, f),
@@ -340,12 +341,12 @@ fn execute(cmd: Command) -> Result<(), String> {
             output,
             seed,
         } => {
-            let text = read(&input)?;
+            let (text, not_utf8_at) = read(&input)?;
             let mut ids = IdGen::new(seed.unwrap_or_else(clock_seed));
             let mut j = match from {
                 Source::Json => import::json::from_json(&text),
-                Source::Csv => import::csv::from_csv(&text, &mut ids),
-                Source::Mermaid => import::mermaid::from_mermaid(&text, &mut ids),
+                Source::Csv => import::csv::read(&text, not_utf8_at, &mut ids),
+                Source::Mermaid => import::mermaid::read(&text, not_utf8_at, &mut ids),
             }
             .map_err(|e| problems(&input, &e))?;
             if j.title.trim().is_empty() {
@@ -427,12 +428,15 @@ mod tests {
         utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
         let path = dir.join("notepad.json");
         std::fs::write(&path, &utf16).unwrap();
-        assert_eq!(read(&path).unwrap(), text);
-        // Latin-1 is not refused with an I/O error: the bad byte becomes U+FFFD, which the
-        // readers report with its place.
+        assert_eq!(read(&path).unwrap(), (text.to_string(), None));
+        // Latin-1 is not refused with an I/O error: the bad byte becomes U+FFFD, whose place
+        // the readers report.
         let path = dir.join("latin1.csv");
         std::fs::write(&path, b"name\ncaf\xe9\n").unwrap();
-        assert_eq!(read(&path).unwrap(), "name\ncaf\u{fffd}\n");
+        assert_eq!(
+            read(&path).unwrap(),
+            ("name\ncaf\u{fffd}\n".to_string(), Some(8))
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -21,10 +21,7 @@ fn dir() -> PathBuf {
 /// What opening a file gives, in the manifest's words: the first problem, or
 /// `ok: N touchpoints, M transitions`.
 fn outcome(name: &str, bytes: &[u8]) -> (String, usize) {
-    let opened = panic::catch_unwind(|| {
-        let text = text::from_bytes(bytes);
-        import::open_named(name, &text, &mut IdGen::new(1))
-    });
+    let opened = panic::catch_unwind(|| import::open_bytes(name, bytes, &mut IdGen::new(1)));
     match opened {
         Err(_) => panic!("{name}: the reader panicked"),
         Ok(Ok(j)) => (summary(&j), 0),

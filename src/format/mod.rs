@@ -204,7 +204,7 @@ pub fn load(text: &str) -> Result<Journey, LoadErrors> {
     text::check_size(text).map_err(text_problem)?;
     // Editors on Windows like to start files with a byte-order mark; JSON parsers do not.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    text::check(text, false).map_err(text_problem)?;
+    text::check(text, None).map_err(text_problem)?;
     if text.trim().is_empty() {
         return Err(Problem::new("file", "the file is empty").into());
     }

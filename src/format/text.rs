@@ -16,24 +16,52 @@ use std::fmt;
 
 /// The text of a file's bytes, decoded as a browser decodes an opened file.
 pub fn from_bytes(bytes: &[u8]) -> Cow<'_, str> {
+    decode(bytes).text
+}
+
+/// A file's text, and where decoding first had to put U+FFFD for bytes that were not UTF-8
+/// (or a broken UTF-16 unit): a byte offset into `text`, `None` when every byte decoded.
+/// Only the bytes can tell a U+FFFD that stands for a bad byte from one the file really holds
+/// (a journey with pasted U+FFFD, exported to CSV); a reader of text alone cannot.
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub not_utf8_at: Option<usize>,
+}
+
+/// [`from_bytes`], with the place of the first replaced byte.
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
+    let utf8 = |bytes| Decoded {
+        text: String::from_utf8_lossy(bytes),
+        // The valid prefix decodes to the same bytes, so its length is the offset in the text.
+        not_utf8_at: std::str::from_utf8(bytes).err().map(|e| e.valid_up_to()),
+    };
     match bytes {
-        [0xef, 0xbb, 0xbf, rest @ ..] => String::from_utf8_lossy(rest),
-        [0xff, 0xfe, rest @ ..] => Cow::Owned(utf16(rest, u16::from_le_bytes)),
-        [0xfe, 0xff, rest @ ..] => Cow::Owned(utf16(rest, u16::from_be_bytes)),
-        _ => String::from_utf8_lossy(bytes),
+        [0xef, 0xbb, 0xbf, rest @ ..] => utf8(rest),
+        [0xff, 0xfe, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xfe, 0xff, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        _ => utf8(bytes),
     }
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Decoded<'static> {
     let pairs = bytes.chunks_exact(2);
     let odd = !pairs.remainder().is_empty();
-    let mut out: String = char::decode_utf16(pairs.map(|p| unit([p[0], p[1]])))
-        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect();
+    let mut out = String::with_capacity(bytes.len());
+    let mut first_bad = None;
+    for c in char::decode_utf16(pairs.map(|p| unit([p[0], p[1]]))) {
+        if c.is_err() {
+            first_bad.get_or_insert(out.len());
+        }
+        out.push(c.unwrap_or(char::REPLACEMENT_CHARACTER));
+    }
     if odd {
+        first_bad.get_or_insert(out.len());
         out.push(char::REPLACEMENT_CHARACTER);
     }
-    out
+    Decoded {
+        text: Cow::Owned(out),
+        not_utf8_at: first_bad,
+    }
 }
 
 /// Why a text cannot be read at all, before any parsing.
@@ -98,20 +126,16 @@ pub fn check_size(text: &str) -> Result<(), Fault> {
 }
 
 /// The size check, then zero characters (binary data or UTF-16 without a byte-order mark),
-/// then, when `strict_utf8`, U+FFFD, which a browser puts where a file had bytes that are not
-/// UTF-8. The journey file format accepts U+FFFD, because a journey can hold it (pasted text)
-/// and the app writes its files as UTF-8; a spreadsheet or a diagram saved in a legacy
-/// encoding would otherwise lose its accented letters without a word.
-pub fn check(text: &str, strict_utf8: bool) -> Result<(), Fault> {
+/// then `not_utf8_at`: where the file had bytes that were not UTF-8 ([`Decoded`]), or for a
+/// text whose bytes are gone, its first U+FFFD (which a browser puts there for such bytes).
+/// The journey file format passes `None`: a journey can hold U+FFFD (pasted text) and the app
+/// writes its files as UTF-8; a spreadsheet or a diagram saved in a legacy encoding would
+/// otherwise lose its accented letters without a word.
+pub fn check(text: &str, not_utf8_at: Option<usize>) -> Result<(), Fault> {
     check_size(text)?;
-    // A zero anywhere says binary (or UTF-16) more surely than a stray U+FFFD before it.
-    let at = match text.find('\0') {
-        Some(at) => at,
-        None if strict_utf8 => match text.find(char::REPLACEMENT_CHARACTER) {
-            Some(at) => at,
-            None => return Ok(()),
-        },
-        None => return Ok(()),
+    // A zero anywhere says binary (or UTF-16) more surely than a bad byte before it.
+    let Some(at) = text.find('\0').or(not_utf8_at) else {
+        return Ok(());
     };
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
@@ -164,21 +188,41 @@ mod tests {
     #[test]
     fn zero_characters_are_utf16_or_binary() {
         let le = String::from_utf8(b"{\0\"\0a\0\"\0".to_vec()).unwrap();
-        assert_eq!(check(&le, false), Err(Fault::Utf16 { big_endian: false }));
+        assert_eq!(check(&le, None), Err(Fault::Utf16 { big_endian: false }));
         let be = String::from_utf8(b"\0j\0o\0u\0r".to_vec()).unwrap();
-        assert_eq!(check(&be, false), Err(Fault::Utf16 { big_endian: true }));
+        assert_eq!(check(&be, None), Err(Fault::Utf16 { big_endian: true }));
         assert_eq!(
-            check("ab\ncd\0ef", false),
+            check("ab\ncd\0ef", None),
             Err(Fault::Binary { line: 2, column: 3 })
         );
     }
 
     #[test]
-    fn replacement_characters_are_refused_only_when_strict() {
-        assert_eq!(check("x\n é\u{fffd}", false), Ok(()));
+    fn a_replacement_character_is_refused_where_a_byte_was_not_utf8() {
+        // Text alone: its first U+FFFD is the place, if the caller says so.
+        let text = "x\n é\u{fffd}";
+        assert_eq!(check(text, None), Ok(()));
         assert_eq!(
-            check("x\n é\u{fffd}", true),
+            check(text, text.find('\u{fffd}')),
             Err(Fault::NotUtf8 { line: 2, column: 3 })
         );
+        // Bytes: a U+FFFD the file holds (written as UTF-8) is text like any other...
+        let real = "caf\u{fffd}\ncafé\n".as_bytes();
+        let d = decode(real);
+        assert_eq!(d.not_utf8_at, None);
+        assert_eq!(check(&d.text, d.not_utf8_at), Ok(()));
+        // ...and a Latin-1 byte after it is found where it is, not at the real one.
+        let latin1 = b"caf\xef\xbf\xbd\ncaf\xe9\n";
+        let d = decode(latin1);
+        assert_eq!(d.text, "caf\u{fffd}\ncaf\u{fffd}\n");
+        assert_eq!(
+            check(&d.text, d.not_utf8_at),
+            Err(Fault::NotUtf8 { line: 2, column: 4 })
+        );
+        // After a byte-order mark the offset is into the text without it; UTF-16 too.
+        assert_eq!(decode(b"\xef\xbb\xbfab\xff").not_utf8_at, Some(2));
+        assert_eq!(decode(b"\xff\xfea\x00\x00\xd8").not_utf8_at, Some(1));
+        assert_eq!(decode(b"\xff\xfea\x00b").not_utf8_at, Some(1));
+        assert_eq!(decode(b"\xff\xfea\x00").not_utf8_at, None);
     }
 }

@@ -356,9 +356,21 @@ fn steps(s: &str) -> Result<Vec<Step>, String> {
     Ok(out)
 }
 
-/// Reads CSV text into a new journey, drawing every id from `ids`.
+/// Reads CSV text into a new journey, drawing every id from `ids`. Text whose bytes are gone
+/// cannot tell a U+FFFD the file held from one that stands for a byte that was not UTF-8, so
+/// this refuses any; [`super::open_bytes`] reads the bytes and refuses only the latter.
 pub fn from_csv(text: &str, ids: &mut IdGen) -> Result<Journey, ImportError> {
-    check_text(text, " (in a spreadsheet: CSV UTF-8)")?;
+    read(text, text.find(char::REPLACEMENT_CHARACTER), ids)
+}
+
+/// [`from_csv`], told where the file's first byte that was not UTF-8 is (a byte offset into
+/// `text`, from [`crate::format::text::decode`]).
+pub(crate) fn read(
+    text: &str,
+    not_utf8_at: Option<usize>,
+    ids: &mut IdGen,
+) -> Result<Journey, ImportError> {
+    check_text(text, not_utf8_at, " (in a spreadsheet: CSV UTF-8)")?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let recs = records(text).map_err(|p| ImportError { problems: vec![p] })?;
     let mut recs = recs.into_iter();

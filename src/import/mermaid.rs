@@ -184,9 +184,20 @@ fn br_at(u: &[Unit]) -> Option<usize> {
     syntax(k, &|c| c == '>').then_some(k + 1)
 }
 
-/// Reads Mermaid journey text into a new journey, drawing every id from `ids`.
+/// Reads Mermaid journey text into a new journey, drawing every id from `ids`. Like
+/// [`super::csv::from_csv`], refuses any U+FFFD; [`super::open_bytes`] refuses only those
+/// that stand for bytes that were not UTF-8.
 pub fn from_mermaid(text_in: &str, ids: &mut IdGen) -> Result<Journey, ImportError> {
-    check_text(text_in, "")?;
+    read(text_in, text_in.find(char::REPLACEMENT_CHARACTER), ids)
+}
+
+/// [`from_mermaid`], told where the file's first byte that was not UTF-8 is.
+pub(crate) fn read(
+    text_in: &str,
+    not_utf8_at: Option<usize>,
+    ids: &mut IdGen,
+) -> Result<Journey, ImportError> {
+    check_text(text_in, not_utf8_at, "")?;
     let text_in = text_in.strip_prefix('\u{feff}').unwrap_or(text_in);
     let lines: Vec<&str> = text_in.lines().collect();
     let mut problems = Vec::new();

@@ -109,12 +109,32 @@ impl std::error::Error for ImportError {}
 /// The reader a file's name picks, as the app's "Open file" picks it: `.csv` a workshop
 /// spreadsheet, `.mmd`/`.mermaid` a Mermaid journey, anything else the journey file format.
 /// Returns the journey, or every problem as the app lists them, one line each.
+///
+/// Reads the file's bytes (decoded as [`crate::format::text::decode`] says), so a CSV or
+/// Mermaid file is refused for a byte that is not UTF-8, at its place, but not for a U+FFFD
+/// it really holds (a journey holding one exports to CSV and opens again).
+pub fn open_bytes(name: &str, bytes: &[u8], ids: &mut IdGen) -> Result<Journey, Vec<String>> {
+    let decoded = crate::format::text::decode(bytes);
+    open(name, &decoded.text, decoded.not_utf8_at, ids)
+}
+
+/// [`open_bytes`] for text whose bytes are gone: a U+FFFD in a CSV or Mermaid text is taken
+/// for a byte that was not UTF-8.
 pub fn open_named(name: &str, text: &str, ids: &mut IdGen) -> Result<Journey, Vec<String>> {
+    open(name, text, text.find(char::REPLACEMENT_CHARACTER), ids)
+}
+
+fn open(
+    name: &str,
+    text: &str,
+    not_utf8_at: Option<usize>,
+    ids: &mut IdGen,
+) -> Result<Journey, Vec<String>> {
     let lower = name.to_ascii_lowercase();
     let imported = if lower.ends_with(".csv") {
-        csv::from_csv(text, ids)
+        csv::read(text, not_utf8_at, ids)
     } else if lower.ends_with(".mmd") || lower.ends_with(".mermaid") {
-        mermaid::from_mermaid(text, ids)
+        mermaid::read(text, not_utf8_at, ids)
     } else {
         return crate::format::load(text)
             .map_err(|e| e.problems.iter().map(|p| p.to_string()).collect());
@@ -123,10 +143,15 @@ pub fn open_named(name: &str, text: &str, ids: &mut IdGen) -> Result<Journey, Ve
 }
 
 /// Refuses text no importer should parse: over the size limit, binary, UTF-16 without a
-/// byte-order mark, or with characters that were not UTF-8 (see [`crate::format::text`]).
-/// `hint` follows the message when the text was not UTF-8 (how to save it properly).
-pub(crate) fn check_text(text: &str, hint: &str) -> Result<(), ImportError> {
-    crate::format::text::check(text, true).map_err(|fault| {
+/// byte-order mark, or with a byte that was not UTF-8 at `not_utf8_at` (see
+/// [`crate::format::text`]). `hint` follows the message when the text was not UTF-8 (how to
+/// save it properly).
+pub(crate) fn check_text(
+    text: &str,
+    not_utf8_at: Option<usize>,
+    hint: &str,
+) -> Result<(), ImportError> {
+    crate::format::text::check(text, not_utf8_at).map_err(|fault| {
         let mut p = ImportProblem::whole(fault.to_string());
         if matches!(fault, crate::format::text::Fault::NotUtf8 { .. }) {
             p.message.push_str(hint);

@@ -1,12 +1,39 @@
 //! Bounded scales. Out-of-range values cannot be built, so a journey in memory never holds
 //! a rating of 7; a file that says 7 is refused at load with the path of the value.
 
+use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// A whole number read from a journey file. It exists for its error message: a 1.5 where a
+/// rating or an emotion belongs is "expected a whole number", where serde's own i64 would
+/// say "expected i64" to someone who has never met the word.
+pub struct Whole(i64);
+
+impl<'de> Deserialize<'de> for Whole {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Whole;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a whole number")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Whole, E> {
+                Ok(Whole(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Whole, E> {
+                i64::try_from(v)
+                    .map(Whole)
+                    .map_err(|_| E::invalid_value(Unexpected::Unsigned(v), &self))
+            }
+        }
+        d.deserialize_i64(V)
+    }
+}
+
 /// A 1-5 rating (performance, importance, the four criteria). Unrated is `Option::None`.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "i64", into = "u8")]
+#[serde(try_from = "Whole", into = "u8")]
 pub struct Rating(u8);
 
 impl Rating {
@@ -26,10 +53,10 @@ impl Rating {
     }
 }
 
-impl TryFrom<i64> for Rating {
+impl TryFrom<Whole> for Rating {
     type Error = String;
-    fn try_from(v: i64) -> Result<Self, String> {
-        Rating::new(v)
+    fn try_from(v: Whole) -> Result<Self, String> {
+        Rating::new(v.0)
     }
 }
 
@@ -53,7 +80,7 @@ impl fmt::Display for Rating {
 
 /// How the customer feels at a touchpoint, -2 (very negative) to +2 (very positive).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "i64", into = "i8")]
+#[serde(try_from = "Whole", into = "i8")]
 pub struct Emotion(i8);
 
 impl Emotion {
@@ -73,10 +100,10 @@ impl Emotion {
     }
 }
 
-impl TryFrom<i64> for Emotion {
+impl TryFrom<Whole> for Emotion {
     type Error = String;
-    fn try_from(v: i64) -> Result<Self, String> {
-        Emotion::new(v)
+    fn try_from(v: Whole) -> Result<Self, String> {
+        Emotion::new(v.0)
     }
 }
 
@@ -121,5 +148,26 @@ mod tests {
         assert!(Emotion::new(3).is_err());
         assert_eq!(Emotion::new(-2).unwrap().to_string(), "-2");
         assert_eq!(Emotion::new(2).unwrap().to_string(), "+2");
+    }
+
+    #[test]
+    fn a_fraction_or_a_huge_number_is_not_a_whole_number() {
+        let err = |text| {
+            serde_json::from_str::<Rating>(text)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(
+            err("3.5").contains("expected a whole number"),
+            "{}",
+            err("3.5")
+        );
+        assert!(err("\"3\"").contains("expected a whole number"));
+        assert!(err("18446744073709551615").contains("expected a whole number"));
+        let e = serde_json::from_str::<Emotion>("-1.0")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("expected a whole number"), "{e}");
+        assert_eq!(serde_json::from_str::<Emotion>("-1").unwrap().get(), -1);
     }
 }

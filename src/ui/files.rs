@@ -51,9 +51,9 @@ pub fn file_stem(j: &Journey) -> String {
     }
 }
 
-/// Reads an opened file's text into a journey, or the problems that stop it, one per line.
+/// Reads an opened file's bytes into a journey, or the problems that stop it, one per line.
 /// The extension picks the reader, exactly as the hostile-input tests pick it
-/// (`import::open_named`): `.csv`, `.mmd`/`.mermaid`, anything else the journey file format.
-pub fn parse(name: &str, text: &str, seed: u64) -> Result<Journey, Vec<String>> {
-    import::open_named(name, text, &mut crate::model::IdGen::new(seed))
+/// (`import::open_bytes`): `.csv`, `.mmd`/`.mermaid`, anything else the journey file format.
+pub fn parse(name: &str, bytes: &[u8], seed: u64) -> Result<Journey, Vec<String>> {
+    import::open_bytes(name, bytes, &mut crate::model::IdGen::new(seed))
 }

@@ -37,19 +37,21 @@ pub(crate) fn open_file(file: web_sys::File, dispatch: Callback<Action>) {
         )));
         return;
     }
-    let reader = gloo::file::callbacks::read_as_text(&file, move |result| {
+    // Bytes, not text: the core decodes them as a browser would, and knows which U+FFFD
+    // stood for a byte that was not UTF-8 (format::text::decode).
+    let reader = gloo::file::callbacks::read_as_bytes(&file, move |result| {
         READING.with(|r| r.borrow_mut().take());
-        let text = match result {
-            Ok(t) => t,
+        let bytes = match result {
+            Ok(b) => b,
             Err(e) => {
                 dispatch.emit(Action::Notify(Notice::error(
                     format!("Could not open {name}"),
-                    vec![format!("file: not readable as UTF-8 text ({e})")],
+                    vec![format!("file: could not be read ({e})")],
                 )));
                 return;
             }
         };
-        match files::parse(&name, &text, super::random_seed()) {
+        match files::parse(&name, &bytes, super::random_seed()) {
             Ok(journey) => dispatch.emit(Action::Load {
                 doc: super::new_doc_id(),
                 journey,
