@@ -73,21 +73,128 @@ pub struct EdgeGeom {
     pub end: (f64, f64),
 }
 
+/// Longest stretch of a dashed arrow the canvas draws as one path, in canvas units (about one
+/// raster tile). Chromium dashes a path over its whole length again for every tile it
+/// touches, so long dashed arrows cost several times solid ones to raster in software; cut
+/// into pieces, each tile dashes only what crosses it. Re-rastering the arrows of 1,000
+/// touchpoints: 101-115 ms dashed whole, 22-24 ms in pieces, 19-28 ms solid
+/// (docs/performance.md, third round).
+pub const DASH_PIECE: f64 = 256.0;
+
 impl EdgeGeom {
     /// The SVG path data for this edge.
     pub fn path_data(&self) -> String {
-        format!(
-            "M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
-            self.start.0,
-            self.start.1,
-            self.c1.0,
-            self.c1.1,
-            self.c2.0,
-            self.c2.1,
-            self.end.0,
-            self.end.1
-        )
+        let mut d = String::with_capacity(56);
+        d.push('M');
+        push_point(&mut d, self.start);
+        d.push_str(" C");
+        push_point(&mut d, self.c1);
+        d.push(' ');
+        push_point(&mut d, self.c2);
+        d.push(' ');
+        push_point(&mut d, self.end);
+        d
     }
+
+    /// The point at `t` (0 at the start, 1 at the end).
+    fn at(&self, t: f64) -> (f64, f64) {
+        self.blossom(t, t, t)
+    }
+
+    /// The curve's blossom (polar form): (a, a, a) is its point at a, and (a, a, b), (a, b, b)
+    /// are the inner control points of its part from a to b.
+    fn blossom(&self, u: f64, v: f64, w: f64) -> (f64, f64) {
+        let lerp =
+            |p: (f64, f64), q: (f64, f64), t: f64| (p.0 + (q.0 - p.0) * t, p.1 + (q.1 - p.1) * t);
+        let r = [
+            lerp(self.start, self.c1, u),
+            lerp(self.c1, self.c2, u),
+            lerp(self.c2, self.end, u),
+        ];
+        let s = [lerp(r[0], r[1], v), lerp(r[1], r[2], v)];
+        lerp(s[0], s[1], w)
+    }
+
+    /// The curve from parameter `a` to `b`: itself a cubic, the same line.
+    fn part(&self, a: f64, b: f64) -> EdgeGeom {
+        EdgeGeom {
+            transition: self.transition,
+            start: self.blossom(a, a, a),
+            c1: self.blossom(a, a, b),
+            c2: self.blossom(a, b, b),
+            end: self.blossom(b, b, b),
+        }
+    }
+
+    /// The length along the curve (64 chords).
+    pub fn length(&self) -> f64 {
+        self.chord_lengths()[64]
+    }
+
+    /// Distance along the curve at 0, 1/64, ... 1 of its parameter.
+    fn chord_lengths(&self) -> [f64; 65] {
+        let mut along = [0.0; 65];
+        let mut prev = self.start;
+        for i in 1..=64 {
+            let p = self.at(i as f64 / 64.0);
+            along[i] = along[i - 1] + (p.0 - prev.0).hypot(p.1 - prev.1);
+            prev = p;
+        }
+        along
+    }
+
+    /// The curve cut into pieces of about `max` each along it (measured on 64 chords), each
+    /// with how far along the curve it starts: a dashed piece drawn with that as its negative
+    /// dash offset carries the dashes on across the cut. One piece, at 0, when the curve is no
+    /// longer than `max`.
+    pub fn pieces(&self, max: f64) -> Vec<(EdgeGeom, f64)> {
+        const CHORDS: usize = 64;
+        let along = self.chord_lengths();
+        let len = along[CHORDS];
+        let n = (len / max).ceil().max(1.0) as usize;
+        if n == 1 {
+            return vec![(self.clone(), 0.0)];
+        }
+        // The parameter at distance `s` along the curve, straight within its chord.
+        let t_at = |s: f64| {
+            let i = along.partition_point(|&c| c < s).clamp(1, CHORDS);
+            let (c0, c1) = (along[i - 1], along[i]);
+            let f = if c1 > c0 { (s - c0) / (c1 - c0) } else { 0.0 };
+            ((i - 1) as f64 + f) / CHORDS as f64
+        };
+        (0..n)
+            .map(|k| {
+                let s0 = len * k as f64 / n as f64;
+                let a = if k == 0 { 0.0 } else { t_at(s0) };
+                let b = if k + 1 == n {
+                    1.0
+                } else {
+                    t_at(len * (k + 1) as f64 / n as f64)
+                };
+                (self.part(a, b), s0)
+            })
+            .collect()
+    }
+}
+
+/// `x,y`, each with one decimal.
+fn push_point(out: &mut String, (x, y): (f64, f64)) {
+    push_tenths(out, x);
+    out.push(',');
+    push_tenths(out, y);
+}
+
+/// Writes `v` with one decimal by integer arithmetic: under opt-level "z", core's `{:.1}`
+/// takes its slow exact path, and the canvas writes tens of thousands of these numbers
+/// (docs/performance.md). Halves round away from zero, and there is no "-0.0".
+pub fn push_tenths(out: &mut String, v: f64) {
+    use std::fmt::Write;
+    let t = (v * 10.0).round() as i64;
+    if t < 0 {
+        out.push('-');
+    }
+    let a = t.unsigned_abs();
+    let _ = write!(out, "{}.{}", a / 10, a % 10);
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -367,6 +474,72 @@ fn edge(id: TransitionId, a: &Rect, b: &Rect) -> EdgeGeom {
 mod tests {
     use super::*;
     use crate::sample;
+
+    #[test]
+    fn numbers_are_written_with_one_decimal() {
+        let w = |v: f64| {
+            let mut s = String::new();
+            push_tenths(&mut s, v);
+            s
+        };
+        assert_eq!(w(12.0), "12.0");
+        assert_eq!(w(1.26), "1.3");
+        assert_eq!(w(-1.26), "-1.3");
+        assert_eq!(w(-0.04), "0.0");
+        assert_eq!(w(0.05), "0.1");
+        assert_eq!(w(-1234.56), "-1234.6");
+    }
+
+    #[test]
+    fn a_long_arrow_is_cut_into_pieces_that_trace_the_same_curve() {
+        // The longest arrow of the sample, and a short one.
+        let l = layout(&sample::broadband());
+        let long = l
+            .edges
+            .iter()
+            .max_by(|a, b| a.length().total_cmp(&b.length()))
+            .unwrap();
+        let total = long.length();
+        assert!(
+            total > 2.0 * DASH_PIECE,
+            "the sample's longest arrow is {total}"
+        );
+        let pieces = long.pieces(DASH_PIECE);
+        assert_eq!(pieces.len(), (total / DASH_PIECE).ceil() as usize);
+        assert_eq!(pieces[0].0.start, long.start);
+        assert_eq!(pieces.last().unwrap().0.end, long.end);
+        let mut run = 0.0;
+        for (k, (p, offset)) in pieces.iter().enumerate() {
+            // Joined end to end, each starting where the dashes have got to.
+            if k > 0 {
+                let before = pieces[k - 1].0.end;
+                assert!((p.start.0 - before.0).abs() < 1e-9 && (p.start.1 - before.1).abs() < 1e-9);
+            }
+            assert!(
+                (offset - run).abs() < 0.5,
+                "piece {k} starts at {offset}, the curve at {run}"
+            );
+            let len = p.length();
+            assert!(len < DASH_PIECE * 1.02, "piece {k} is {len} long");
+            run += len;
+            // On the original curve: the piece's middle is one of its points.
+            let mid = p.at(0.5);
+            let near = (0..=4000)
+                .map(|i| long.at(i as f64 / 4000.0))
+                .map(|q| (q.0 - mid.0).hypot(q.1 - mid.1))
+                .fold(f64::MAX, f64::min);
+            assert!(near < 0.5, "piece {k} strays {near} from the curve");
+        }
+        assert!((run - total).abs() < 0.5);
+        // The arrowhead's direction is kept: the last piece ends along the same tangent.
+        let (a, b) = (long.end, long.c2);
+        let (c, d) = (pieces.last().unwrap().0.end, pieces.last().unwrap().0.c2);
+        let cross = (a.0 - b.0) * (c.1 - d.1) - (a.1 - b.1) * (c.0 - d.0);
+        assert!(cross.abs() < 1e-6 * (a.0 - b.0).hypot(a.1 - b.1) * (c.0 - d.0).hypot(c.1 - d.1));
+        // A short arrow stays whole.
+        let short = l.edges.iter().find(|e| e.length() < DASH_PIECE).unwrap();
+        assert_eq!(short.pieces(DASH_PIECE), vec![(short.clone(), 0.0)]);
+    }
 
     #[test]
     fn every_touchpoint_sits_inside_its_stage_column_and_lane_row() {

@@ -61,12 +61,60 @@ async fn sample_touchpoints_render_as_cards_inside_their_stage_column() {
 async fn every_transition_is_drawn_as_an_arrow() {
     let root = mount().await;
     let j = sample::broadband();
-    let edges = root.query_selector_all("svg.edges path.edge").unwrap();
+    // One arrow per transition: a path, or a group of pieces for a long dashed one.
+    let edges = root
+        .query_selector_all("svg.edges .edge-layer > .edge")
+        .unwrap();
     assert_eq!(edges.length() as usize, j.transitions.len());
     // Hand-offs that drop the customer's context are marked, not only coloured.
     let dropped = j.transitions.iter().filter(|t| !t.carries_context).count();
-    let marked = root.query_selector_all("path.edge-drops-context").unwrap();
+    let marked = root
+        .query_selector_all(".edge-layer > .edge-drops-context")
+        .unwrap();
     assert_eq!(marked.length() as usize, dropped);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_long_dashed_arrow_is_drawn_in_pieces_that_carry_the_dashes_on() {
+    let root = mount().await;
+    // SVG elements: Element, not HtmlElement.
+    let svg = |root: &Element, selector: &str| -> Vec<Element> {
+        let list = root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
+            .collect()
+    };
+    let groups = svg(&root, ".edge-layer > g.edge");
+    assert!(!groups.is_empty(), "the sample has long dashed arrows");
+    for g in groups {
+        let class = g.get_attribute("class").unwrap();
+        assert!(
+            !class.contains("edge-next"),
+            "solid arrows stay whole: {class}"
+        );
+        let pieces = svg(&g, "path");
+        assert!(pieces.len() >= 2);
+        // One arrowhead, on the last piece.
+        let heads: Vec<bool> = pieces
+            .iter()
+            .map(|p| p.has_attribute("marker-end"))
+            .collect();
+        assert_eq!(heads.iter().filter(|&&h| h).count(), 1);
+        assert!(heads[heads.len() - 1]);
+        // Each piece starts its dashes where the one before left off.
+        let offsets: Vec<f64> = pieces
+            .iter()
+            .map(|p| {
+                p.get_attribute("stroke-dashoffset")
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(offsets[0], 0.0);
+        assert!(offsets.windows(2).all(|w| w[1] < w[0]), "{offsets:?}");
+    }
     root.remove();
 }
 

@@ -769,9 +769,32 @@ fn Edges(props: &EdgesProps) -> Html {
             kind_class(tr.kind),
             (!tr.carries_context).then_some("edge-drops-context")
         );
+        let id = e.transition.to_string();
+        // A long dashed arrow goes in pieces of about a raster tile (layout::DASH_PIECE),
+        // each dash-offset to carry the dashes on; pieces far from the view are left out.
+        // The group takes the arrow's classes and the pieces inherit its stroke.
+        let dashed = tr.kind != TransitionKind::Next;
+        if dashed && e.length() > layout::DASH_PIECE {
+            let pieces = e.pieces(layout::DASH_PIECE);
+            let last = pieces.len() - 1;
+            let drawn = pieces.iter().enumerate().filter_map(|(k, (p, along))| {
+                if props.view.is_some_and(|v| !overlaps(&edge_box(p), &v)) {
+                    return None;
+                }
+                let mut offset = String::new();
+                layout::push_tenths(&mut offset, -along);
+                Some(html! {
+                    <path d={p.path_data()} stroke-dashoffset={offset}
+                        marker-end={(k == last).then_some("url(#arrow)")} />
+                })
+            });
+            return Some(html! {
+                <g key={id.clone()} class={class} data-transition-id={id}>{ for drawn }</g>
+            });
+        }
         Some(html! {
-            <path key={e.transition.to_string()} class={class} d={e.path_data()}
-                marker-end="url(#arrow)" data-transition-id={e.transition.to_string()} />
+            <path key={id.clone()} class={class} d={e.path_data()}
+                marker-end="url(#arrow)" data-transition-id={id} />
         })
     });
     html! { <g class="edge-layer">{ for edges }</g> }

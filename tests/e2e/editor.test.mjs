@@ -56,7 +56,7 @@ test('a new user builds, connects, moves, undoes and finds it all after a reload
   await first.click();
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await card(page, 'I compare accounts').click();
-  await page.waitForFunction(() => document.querySelectorAll('path.edge').length === 1);
+  await page.waitForFunction(() => document.querySelectorAll('.edge-layer > .edge').length === 1);
 
   // Move with the keyboard: the focused card goes one stage to the right.
   const second = card(page, 'I compare accounts');
@@ -89,7 +89,7 @@ test('a new user builds, connects, moves, undoes and finds it all after a reload
   assert.equal(await page.locator('.card').count(), 2);
   assert.equal(await card(page, 'I search for a current account').getAttribute('data-stage'), 'Buy');
   assert.equal(await card(page, 'I compare accounts').getAttribute('data-stage'), 'Choose');
-  assert.equal(await page.locator('path.edge').count(), 1);
+  assert.equal(await page.locator('.edge-layer > .edge').count(), 1);
 
   await page.screenshot({ path: join(SHOTS, 'editor-built.png') });
   assert.deepEqual(errors, []);
@@ -397,7 +397,7 @@ test('arrow keys keep moving the focused card; the open journey in the list is n
 
 test('dragging from a card handle to another card connects them', async () => {
   const { page, context, errors } = await openApp(env);
-  const edges = await page.locator('path.edge').count();
+  const edges = await page.locator('.edge-layer > .edge').count();
   const from = card(page, 'I ask in a HomeTech store');
   const to = card(page, 'I get my order confirmation');
   await from.hover();
@@ -407,11 +407,11 @@ test('dragging from a card handle to another card connects them', async () => {
   await page.mouse.down();
   await page.mouse.move(t.x + 40, t.y + 30, { steps: 10 });
   await page.mouse.up();
-  await page.waitForFunction((n) => document.querySelectorAll('path.edge').length === n, edges + 1);
+  await page.waitForFunction((n) => document.querySelectorAll('.edge-layer > .edge').length === n, edges + 1);
   // The store card did not move: a handle drag is not a card drag.
   assert.equal(await from.getAttribute('data-stage'), 'Choose');
   await page.keyboard.press('Control+z');
-  await page.waitForFunction((n) => document.querySelectorAll('path.edge').length === n, edges);
+  await page.waitForFunction((n) => document.querySelectorAll('.edge-layer > .edge').length === n, edges);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -33,7 +33,7 @@ test('the sample journey opens with its touchpoints under their stages', async (
   }
 
   // Arrows for transitions, and the partner installer is visible as such.
-  assert.equal(await page.locator('svg.edges path.edge').count(), 26);
+  assert.equal(await page.locator('svg.edges .edge-layer > .edge').count(), 26);
   const install = page.locator('.card', { hasText: 'The installer sets me up at home' });
   assert.match(await install.locator('.card-partner-name').innerText(), /FibreFit Installations/);
 

@@ -127,11 +127,11 @@ test('a full round of use requests nothing outside the app and breaks no policy 
 
   // Connect it to another card.
   const added = card(page, 'I ask the branch about overdrafts');
-  const edges = await page.locator('path.edge').count();
+  const edges = await page.locator('.edge-layer > .edge').count();
   await added.click();
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await page.locator('.card').first().click();
-  await page.waitForFunction((n) => document.querySelectorAll('path.edge').length === n + 1, edges);
+  await page.waitForFunction((n) => document.querySelectorAll('.edge-layer > .edge').length === n + 1, edges);
 
   // Insights, and a tint by one of its measures.
   await page.getByRole('tab', { name: 'Insights' }).click();
