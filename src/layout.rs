@@ -126,6 +126,14 @@ impl EdgeGeom {
         }
     }
 
+    /// Whether the curve is longer than `max`, measured only when its control polygon (which
+    /// is never shorter than the curve) is: most arrows join neighbouring stages.
+    pub fn longer_than(&self, max: f64) -> bool {
+        let d = |p: (f64, f64), q: (f64, f64)| (q.0 - p.0).hypot(q.1 - p.1);
+        let hull = d(self.start, self.c1) + d(self.c1, self.c2) + d(self.c2, self.end);
+        hull > max && self.length() > max
+    }
+
     /// The length along the curve (64 chords).
     pub fn length(&self) -> f64 {
         self.chord_lengths()[64]
@@ -536,8 +544,10 @@ mod tests {
         let (c, d) = (pieces.last().unwrap().0.end, pieces.last().unwrap().0.c2);
         let cross = (a.0 - b.0) * (c.1 - d.1) - (a.1 - b.1) * (c.0 - d.0);
         assert!(cross.abs() < 1e-6 * (a.0 - b.0).hypot(a.1 - b.1) * (c.0 - d.0).hypot(c.1 - d.1));
+        assert!(long.longer_than(DASH_PIECE));
         // A short arrow stays whole.
         let short = l.edges.iter().find(|e| e.length() < DASH_PIECE).unwrap();
+        assert!(!short.longer_than(DASH_PIECE));
         assert_eq!(short.pieces(DASH_PIECE), vec![(short.clone(), 0.0)]);
     }
 

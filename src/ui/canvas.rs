@@ -764,40 +764,55 @@ fn Edges(props: &EdgesProps) -> Html {
             return None;
         }
         let tr = *transitions.get(&e.transition)?;
-        let class = classes!(
-            "edge",
-            kind_class(tr.kind),
-            (!tr.carries_context).then_some("edge-drops-context")
-        );
-        let id = e.transition.to_string();
-        // A long dashed arrow goes in pieces of about a raster tile (layout::DASH_PIECE),
-        // each dash-offset to carry the dashes on; pieces far from the view are left out.
-        // The group takes the arrow's classes and the pieces inherit its stroke.
-        let dashed = tr.kind != TransitionKind::Next;
-        if dashed && e.length() > layout::DASH_PIECE {
-            let pieces = e.pieces(layout::DASH_PIECE);
-            let last = pieces.len() - 1;
-            let drawn = pieces.iter().enumerate().filter_map(|(k, (p, along))| {
-                if props.view.is_some_and(|v| !overlaps(&edge_box(p), &v)) {
-                    return None;
-                }
-                let mut offset = String::new();
-                layout::push_tenths(&mut offset, -along);
-                Some(html! {
-                    <path d={p.path_data()} stroke-dashoffset={offset}
-                        marker-end={(k == last).then_some("url(#arrow)")} />
-                })
-            });
-            return Some(html! {
-                <g key={id.clone()} class={class} data-transition-id={id}>{ for drawn }</g>
-            });
-        }
         Some(html! {
-            <path key={id.clone()} class={class} d={e.path_data()}
-                marker-end="url(#arrow)" data-transition-id={id} />
+            <Arrow key={e.transition.to_string()} geom={e.clone()} kind={tr.kind}
+                drops_context={!tr.carries_context} view={props.view} />
         })
     });
     html! { <g class="edge-layer">{ for edges }</g> }
+}
+
+#[derive(Properties, PartialEq)]
+struct ArrowProps {
+    geom: layout::EdgeGeom,
+    kind: TransitionKind,
+    drops_context: bool,
+    view: Option<Rect>,
+}
+
+/// One transition's arrow, a component so that an edit redraws only the arrows whose geometry
+/// changed: cutting dashed ones into pieces costs more than writing one path.
+#[component]
+fn Arrow(props: &ArrowProps) -> Html {
+    let e = &props.geom;
+    let class = classes!(
+        "edge",
+        kind_class(props.kind),
+        props.drops_context.then_some("edge-drops-context")
+    );
+    let id = e.transition.to_string();
+    // A long dashed arrow goes in pieces of about a raster tile (layout::DASH_PIECE), each
+    // dash-offset to carry the dashes on; pieces far from the view are left out. The group
+    // takes the arrow's classes and the pieces inherit its stroke.
+    if props.kind != TransitionKind::Next && e.longer_than(layout::DASH_PIECE) {
+        let pieces = e.pieces(layout::DASH_PIECE);
+        let last = pieces.len() - 1;
+        let drawn = pieces.iter().enumerate().filter_map(|(k, (p, along))| {
+            if props.view.is_some_and(|v| !overlaps(&edge_box(p), &v)) {
+                return None;
+            }
+            let mut offset = String::new();
+            layout::push_tenths(&mut offset, -along);
+            Some(html! {
+                <path d={p.path_data()} stroke-dashoffset={offset}
+                    marker-end={(k == last).then_some("url(#arrow)")} />
+            })
+        });
+        return html! { <g class={class} data-transition-id={id}>{ for drawn }</g> };
+    }
+    html! {
+        <path class={class} d={e.path_data()} marker-end="url(#arrow)" data-transition-id={id} />
+    }
 }
 
 /// What a card shows, flattened so the card re-renders only when its own text changes.
