@@ -8,7 +8,7 @@ use std::fmt;
 /// A whole number read from a journey file. It exists for its error message: a 1.5 where a
 /// rating or an emotion belongs is "expected a whole number", where serde's own i64 would
 /// say "expected i64" to someone who has never met the word.
-pub struct Whole(i64);
+pub(crate) struct Whole(i64);
 
 impl<'de> Deserialize<'de> for Whole {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
