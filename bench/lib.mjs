@@ -1,22 +1,14 @@
 // What the browser benchmarks share: statistics, the browser (Debian's Chromium through
 // playwright-core, the end-to-end tests' flags), and the in-page probes that time a change
 // from the event that caused it to the frame that shows it.
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
+
+export { launchChromium as launch } from '../tests/e2e/browser.mjs';
 
 /// Headless Chromium produces frames at 60 Hz (requestAnimationFrame every 16.7 ms when the
 /// page keeps up; --disable-frame-rate-limit does not lift that in headless mode, measured),
 /// so a frame interval is a whole number of 16.7 ms vsyncs and "to the painted frame" includes
 /// up to one vsync of waiting. The figures say so beside the budgets.
 export const VSYNC_MS = 1000 / 60;
-
-export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
-}
 
 export function quantile(sorted, q) {
   if (sorted.length === 0) return NaN;

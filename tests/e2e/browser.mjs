@@ -21,14 +21,28 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/// How every test and benchmark starts Chromium: Debian's (or CHROMIUM_PATH), headless, with
+/// CHROMIUM_ARGS.
+const LAUNCH = () => ({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+  headless: true,
+});
+
+export function launchChromium() {
+  return chromium.launch(LAUNCH());
+}
+
+/// The same Chromium with a profile kept in `dir` (service workers, storage across restarts);
+/// `options` are Playwright's context options.
+export function launchPersistentChromium(dir, options = {}) {
+  return chromium.launchPersistentContext(dir, { ...LAUNCH(), ...options });
+}
+
 export async function start() {
   const server = await serve(resolve(ROOT, process.env.DIST || 'dist'), 0);
   const url = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  const browser = await launchChromium();
   return {
     url,
     browser,

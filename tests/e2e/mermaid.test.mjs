@@ -14,9 +14,8 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/static-server.mjs';
-import { CHROMIUM_ARGS, SHOTS } from './browser.mjs';
+import { launchChromium, SHOTS } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MERMAID_DIST = join(ROOT, 'node_modules', 'mermaid', 'dist');
@@ -108,11 +107,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'throughline-mermaid-'));
   server = await serve(MERMAID_DIST, 0);
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();

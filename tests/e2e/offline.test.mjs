@@ -13,9 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/static-server.mjs';
-import { CHROMIUM_ARGS, SHOTS } from './browser.mjs';
+import { launchPersistentChromium, SHOTS } from './browser.mjs';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const DIST = resolve(ROOT, process.env.DIST || 'dist');
@@ -90,10 +89,7 @@ async function server(root, port = 0) {
 /// A persistent profile: Chromium does not offer installation in incognito contexts.
 async function profile() {
   const dir = await mkdtemp(join(work, 'profile-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
+  const context = await launchPersistentChromium(dir, {
     viewport: { width: 1400, height: 850 },
     acceptDownloads: true,
   });

@@ -14,8 +14,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, SHOTS } from './browser.mjs';
+import { launchChromium, SHOTS } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MM = 96 / 25.4; // CSS pixels per millimetre
@@ -78,11 +77,7 @@ before(async () => {
     execFileSync(cli, ['export', input, '--format', 'html', '-o', output]);
     html[name] = readFileSync(output, 'utf8');
   }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();

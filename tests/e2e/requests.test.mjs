@@ -18,9 +18,8 @@ import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/static-server.mjs';
-import { CHROMIUM_ARGS, SHOTS } from './browser.mjs';
+import { launchChromium, SHOTS } from './browser.mjs';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const dist = resolve(ROOT, process.env.DIST || 'dist');
@@ -34,11 +33,7 @@ before(async () => {
   server = await serve(dist, 0);
   server.on('request', (req, res) => res.on('finish', () => served.push(`${req.method} ${req.url} ${res.statusCode}`)));
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();
